@@ -1,0 +1,81 @@
+/**
+ * Typed environment. Every setting Stoop reads lives here, parsed once, and a bad value stops the
+ * process at start-up with a message that names the variable, never later in a request.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The parsed settings of one process. */
+export interface Config {
+  /** HTTP and WebSocket port. */
+  port: number;
+  /** Interface to listen on. */
+  host: string;
+  /** PostgreSQL with PostGIS; undefined means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database and of stored media. */
+  dataDir: string;
+  /** Folder holding Chicago's open-data files for the seed, if a local copy exists. */
+  seedDataDir: string | undefined;
+  /** Where uploaded photos are stored. */
+  mediaDir: string;
+  /** pino log level. */
+  logLevel: string;
+  /** Public base URL used to build absolute links (media URLs). */
+  publicUrl: string | undefined;
+  /** Whether cookies get the Secure flag. */
+  secureCookies: boolean;
+  /** Migrate and seed the embedded database on first run. */
+  autoSeed: boolean;
+  /** Metric projection of the city (EPSG code) used for distances. */
+  metricSrid: number;
+}
+
+/** A configuration problem, reported before anything starts. */
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads the environment into a {@link Config}; throws {@link ConfigError} on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const dataDir = path.resolve(env.STOOP_DATA_DIR || '.stoop');
+  const defaultSeed = path.resolve('..', 'shared', 'data');
+  const seedDataDir = env.STOOP_SEED_DATA
+    ? path.resolve(env.STOOP_SEED_DATA)
+    : existsSync(defaultSeed)
+      ? defaultSeed
+      : undefined;
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    seedDataDir,
+    mediaDir: path.resolve(env.STOOP_MEDIA_DIR || path.join(dataDir, 'media')),
+    logLevel: env.LOG_LEVEL || 'info',
+    publicUrl: env.PUBLIC_URL || undefined,
+    secureCookies: bool(env, 'SECURE_COOKIES', false),
+    autoSeed: bool(env, 'STOOP_AUTO_SEED', true),
+    metricSrid: int(env, 'STOOP_METRIC_SRID', 26916),
+  };
+}

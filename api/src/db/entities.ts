@@ -1,0 +1,31 @@
+/** Every TypeORM entity, listed explicitly (no globs: the same list works under tsx, vitest and tsc). */
+import { AgencyEntity } from '../modules/agency/agency.entity.js';
+import { ApiKeyEntity } from '../modules/api-key/api-key.entity.js';
+import { AreaEntity } from '../modules/area/area.entity.js';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity.js';
+import { MediaEntity } from '../modules/media/media.entity.js';
+import {
+  ServiceAttributeEntity,
+  ServiceDefinitionEntity,
+} from '../modules/service-definition/service-definition.entity.js';
+import { IdempotencyKeyEntity } from '../modules/service-request/idempotency-key.entity.js';
+import {
+  RequestEventEntity,
+  ServiceRequestEntity,
+} from '../modules/service-request/service-request.entity.js';
+import { SessionEntity, UserEntity } from '../modules/user/user.entity.js';
+
+export const ENTITIES = [
+  AreaEntity,
+  AgencyEntity,
+  ServiceDefinitionEntity,
+  ServiceAttributeEntity,
+  ServiceRequestEntity,
+  RequestEventEntity,
+  IdempotencyKeyEntity,
+  MediaEntity,
+  UserEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  AuditLogEntity,
+];
