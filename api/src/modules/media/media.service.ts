@@ -96,7 +96,9 @@ function sniff(data: Buffer): { accepted: Accepted; brand?: string } | { rejecte
   if (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*') return { rejected: 'TIFF' };
   if (ascii(0, 2) === 'BM') return { rejected: 'BMP' };
   if (ascii(0, 5) === '%PDF-') return { rejected: 'PDF' };
-  const head = ascii(0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const head = ascii(0, 512)
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
   if (/^<(\?xml|svg|!DOCTYPE svg)/i.test(head)) return { rejected: 'SVG/XML' };
   if (head.startsWith('<')) return { rejected: 'HTML/XML text' };
   const sample = data.subarray(0, 512);
