@@ -1588,9 +1588,14 @@ export function slugify(name: string): string {
 /**
  * Builds the full catalogue: every entry of Chicago's Open311 list plus {@link SUPPLEMENTAL_SERVICES},
  * each placed, described and given its questions. Throws if the list names a slug this module does not
- * place, so a changed city list is noticed instead of silently landing in "Information & Other".
+ * place, so a changed city list is noticed instead of silently landing in "Information & Other";
+ * with `onUnplaced` (used for the live list, whose slugs are guessed from names) such services are
+ * filed under "Information & Other" / 311 and reported instead.
  */
-export function buildCatalogue(codes: readonly OpenServiceCode[]): ServiceSeed[] {
+export function buildCatalogue(
+  codes: readonly OpenServiceCode[],
+  options: { onUnplaced?: (slugs: string[]) => void } = {},
+): ServiceSeed[] {
   const agencyCodes = new Set(AGENCIES.map((a) => a.code));
   const all: (OpenServiceCode & { placement: Placement | undefined })[] = [
     ...codes.map((c) => ({ ...c, placement: PLACEMENTS[c.slug] })),
@@ -1598,10 +1603,13 @@ export function buildCatalogue(codes: readonly OpenServiceCode[]): ServiceSeed[]
   ];
   const unplaced = all.filter((c) => !c.placement).map((c) => c.slug);
   if (unplaced.length > 0) {
-    throw new Error(`The service catalogue has no group/agency for: ${unplaced.join(', ')}`);
+    if (!options.onUnplaced) {
+      throw new Error(`The service catalogue has no group/agency for: ${unplaced.join(', ')}`);
+    }
+    options.onUnplaced(unplaced);
   }
   return all.map((c) => {
-    const [groupKey, agencyCode, description] = c.placement as Placement;
+    const [groupKey, agencyCode, description] = c.placement ?? (['info', '311'] as const);
     if (!agencyCodes.has(agencyCode)) throw new Error(`Unknown agency ${agencyCode} for ${c.slug}`);
     const detail = DETAILS[c.slug];
     const name = c.service_name.replace(/\s+/g, ' ').trim();
