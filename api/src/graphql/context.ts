@@ -1,0 +1,28 @@
+/**
+ * The per-operation context, built by one function for HTTP and WebSocket alike: the actor, a
+ * request id for logs, and fresh DataLoaders (never shared between operations or users).
+ */
+import type { PubSub } from '../lib/pubsub.js';
+import type { AreaService } from '../modules/area/area.service.js';
+import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
+import type { Actor } from '../modules/user/actor.js';
+import type { Loaders } from './loaders.js';
+
+/** Services that subscription `subscribe` functions (which have no resolver instance) reach. */
+export interface ContextServices {
+  serviceRequests: ServiceRequestService;
+  areas: AreaService;
+  pubsub: PubSub;
+}
+
+/** What resolvers receive as `@Ctx()`. */
+export interface GraphQLContext {
+  actor: Actor;
+  requestId: string;
+  loaders: Loaders;
+  services: ContextServices;
+  /** Present on HTTP: sets the session cookie. */
+  setSessionCookie?: (token: string, expiresAt: Date) => void;
+  /** Present on HTTP: clears the session cookie. */
+  clearSessionCookie?: () => void;
+}

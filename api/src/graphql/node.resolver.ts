@@ -1,0 +1,35 @@
+/** Relay `node(id)`: fetch any object by its global id. */
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { parseGlobalId } from '../lib/ids.js';
+import { presentArea } from '../modules/area/area.presenter.js';
+import type { AreaService } from '../modules/area/area.service.js';
+import { presentServiceRequest } from '../modules/service-request/service-request.presenter.js';
+import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
+import { Node } from './common.type.js';
+import type { GraphQLContext } from './context.js';
+
+@Resolver()
+export class NodeResolver {
+  constructor(
+    private readonly requests: ServiceRequestService,
+    private readonly areas: AreaService,
+  ) {}
+
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
+  async node(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+  ): Promise<Node | null> {
+    const parsed = parseGlobalId(id);
+    if (!parsed) return null;
+    if (parsed.type === 'ServiceRequest') {
+      const r = await this.requests.get(ctx.actor, { id: parsed.id });
+      return r ? presentServiceRequest(r, this.requests.canSeeContact(ctx.actor, r)) : null;
+    }
+    if (parsed.type === 'Area') {
+      const a = await this.areas.find(parsed.id);
+      return a ? presentArea(a) : null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+/** Builds the GraphQL schema from the resolver classes, constructed with their services. */
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import type { ContainerType, ResolverData } from 'type-graphql';
+import type { PubSub } from '../lib/pubsub.js';
+import { AreaResolver } from '../modules/area/area.resolver.js';
+import { ServiceDefinitionResolver } from '../modules/service-definition/service-definition.resolver.js';
+import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
+import { UserResolver } from '../modules/user/user.resolver.js';
+import type { Services } from '../services.js';
+import { NodeResolver } from './node.resolver.js';
+
+/** Every resolver class. */
+export const RESOLVERS = [
+  NodeResolver,
+  ServiceDefinitionResolver,
+  AreaResolver,
+  ServiceRequestResolver,
+  UserResolver,
+] as const;
+
+/** A tiny container: resolvers are singletons built with the services they need (no DI library). */
+function container(services: Services): ContainerType {
+  const instances = new Map<unknown, unknown>([
+    [NodeResolver, new NodeResolver(services.serviceRequests, services.areas)],
+    [ServiceDefinitionResolver, new ServiceDefinitionResolver(services.definitions)],
+    [AreaResolver, new AreaResolver(services.areas)],
+    [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],
+    [UserResolver, new UserResolver(services.users)],
+  ]);
+  return {
+    get(someClass: unknown, _data: ResolverData<object>) {
+      const instance = instances.get(someClass);
+      if (!instance) throw new Error(`no resolver instance for ${String(someClass)}`);
+      return instance;
+    },
+  };
+}
+
+/** Adapts Stoop's pub/sub to type-graphql's interface (subscriptions here use custom `subscribe`). */
+function typeGraphqlPubSub(pubsub: PubSub) {
+  return {
+    publish: (topic: string, payload: unknown) => pubsub.publish(topic, payload),
+    subscribe: (topic: string) => pubsub.subscribe([topic]),
+  };
+}
+
+/** Builds the executable schema; `emitTo` writes the sorted SDL there. */
+export async function buildStoopSchema(
+  services: Services,
+  options: { emitTo?: string } = {},
+): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    container: container(services),
+    pubSub: typeGraphqlPubSub(services.pubsub),
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    emitSchemaFile: options.emitTo ? { path: options.emitTo, sortedSchema: true } : false,
+  });
+}

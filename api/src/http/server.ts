@@ -1,0 +1,196 @@
+/**
+ * The HTTP process: Express 5 with Apollo Server 5 at `/graphql`, graphql-ws on the same server
+ * and path, photo routes, health checks and the web page. One function builds the GraphQL context
+ * for both transports, so HTTP and WebSocket see the same actor rules.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { specifiedRules, validate } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { pinoHttp } from 'pino-http';
+import { WebSocketServer } from 'ws';
+import { migrationsCurrent } from '../db/data-source.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { formatError } from '../graphql/errors.js';
+import { operationLimits } from '../graphql/limits.js';
+import { createLoaders } from '../graphql/loaders.js';
+import type { Logger } from '../lib/logger.js';
+import type { Actor } from '../modules/user/actor.js';
+import type { Services } from '../services.js';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
+import { createMediaRouter } from './media.routes.js';
+
+/** Options of {@link createStoopServer}. */
+export interface StoopServerOptions {
+  services: Services;
+  schema: GraphQLSchema;
+  logger: Logger;
+  secureCookies: boolean;
+  publicUrl?: string;
+}
+
+/** A built (not yet listening) server. */
+export interface StoopServer {
+  httpServer: Server;
+  app: express.Express;
+  /** Starts listening; resolves with the port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, finishes in-flight requests, closes sockets. */
+  close(): Promise<void>;
+}
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/static');
+
+/** Builds the HTTP + WebSocket server. */
+export async function createStoopServer(options: StoopServerOptions): Promise<StoopServer> {
+  const { services, schema, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+
+  const actorOf = async (req: IncomingMessage): Promise<Actor> => {
+    const actor = await services.users.actorFromSessionToken(sessionTokenOf(req));
+    return { ...actor, ip: req.socket.remoteAddress };
+  };
+  const contextFor = (actor: Actor, requestId: string): GraphQLContext => ({
+    actor,
+    requestId,
+    loaders: createLoaders(actor, {
+      definitions: services.definitions,
+      serviceRequests: services.serviceRequests,
+      media: services.media,
+      areas: services.areas,
+    }),
+    services: { serviceRequests: services.serviceRequests, areas: services.areas, pubsub: services.pubsub },
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, [...specifiedRules, operationLimits]),
+      context: async (ctx) => contextFor(await actorOf(ctx.extra.request), randomUUID()),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((e) => formatError(e, e)) }
+          : result,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e, e)),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    validationRules: [operationLimits],
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await services.dataSource.query('SELECT 1');
+      const current = await migrationsCurrent(services.dataSource);
+      res.status(current ? 200 : 503).json({ status: current ? 'ready' : 'migrations pending', database: 'ok' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    createMediaRouter({
+      media: services.media,
+      resolveActor: actorOf,
+      publicUrl: options.publicUrl ? () => options.publicUrl! : undefined,
+    }),
+  );
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = contextFor(await actorOf(req), String(req.id));
+        ctx.setSessionCookie = (token, expiresAt) =>
+          setSessionCookie(res, token, expiresAt, options.secureCookies);
+        ctx.clearSessionCookie = () => clearSessionCookie(res, options.secureCookies);
+        return ctx;
+      },
+    }),
+  );
+
+  app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
+  app.use((_req, res) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status =
+      typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+        ? error.status
+        : 500;
+    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+    res.status(status).json({
+      errors: [
+        {
+          message: status >= 500 ? 'Internal error; it has been logged.' : 'Bad request',
+          extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', requestId: req.id },
+        },
+      ],
+    });
+  });
+
+  return {
+    httpServer,
+    app,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      await apollo.stop();
+    },
+  };
+}

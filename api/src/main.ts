@@ -1,0 +1,80 @@
+/**
+ * Composition root: config → database → services → schema → HTTP + WebSocket. On the embedded
+ * database the first run migrates and loads the Chicago demo data by itself. SIGTERM stops
+ * accepting, finishes in-flight work, closes sockets and exits 0.
+ */
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config.js';
+import { connectDatabase } from './db/connect.js';
+import { runMigrations } from './db/migrate.js';
+import { buildStoopSchema } from './graphql/schema.js';
+import { createStoopServer } from './http/server.js';
+import { logger } from './lib/logger.js';
+import { InProcessPubSub } from './lib/pubsub.js';
+import { createServices } from './services.js';
+import { seed } from './seed/seed.js';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const db = await connectDatabase(config, (m) => logger.info(m));
+  const applied = await runMigrations(db.dataSource);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (db.embedded && config.autoSeed) {
+    const [{ count }] = (await db.dataSource.query(
+      'SELECT count(*)::int AS count FROM service_definitions',
+    )) as [{ count: number }];
+    if (count === 0) {
+      logger.info('first run on the embedded database: loading the Chicago demo data');
+      await seed(db.dataSource, { dataDir: config.seedDataDir, log: (m) => logger.info(m) });
+    }
+  }
+  const pubsub = new InProcessPubSub();
+  const services = createServices(db.dataSource, pubsub, { mediaDir: config.mediaDir });
+  const schema = await buildStoopSchema(services);
+  const server = await createStoopServer({
+    services,
+    schema,
+    logger,
+    secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
+  });
+  const port = await server.listen(config.port, config.host);
+  logger.info(
+    { port, embedded: db.embedded, startupMs: Date.now() - started },
+    `Stoop is listening on http://localhost:${port} (GraphQL at /graphql)`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    timer.unref();
+    try {
+      await server.close();
+      await pubsub.close();
+      await db.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    logger.fatal(error.message);
+  } else {
+    logger.fatal({ err: error }, 'Stoop failed to start');
+  }
+  process.exit(1);
+});

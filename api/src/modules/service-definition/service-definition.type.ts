@@ -1,0 +1,122 @@
+/** GraphQL shapes of the catalogue: `Service` (Open311 service) and its questions. */
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Open311 attribute datatypes, as GraphQL enum values. */
+export enum AttributeDatatypeEnum {
+  STRING = 'string',
+  NUMBER = 'number',
+  DATETIME = 'datetime',
+  TEXT = 'text',
+  SINGLEVALUELIST = 'singlevaluelist',
+  MULTIVALUELIST = 'multivaluelist',
+}
+registerEnumType(AttributeDatatypeEnum, {
+  name: 'AttributeDatatype',
+  description: 'How a question is answered (Open311 datatypes).',
+  valuesConfig: {
+    STRING: { description: 'A short line of text.' },
+    NUMBER: { description: 'A number.' },
+    DATETIME: { description: 'An ISO 8601 date and time.' },
+    TEXT: { description: 'Free text, several lines.' },
+    SINGLEVALUELIST: { description: 'Exactly one of the listed values.' },
+    MULTIVALUELIST: { description: 'Any of the listed values.' },
+  },
+});
+
+/** Open311 service types. */
+export enum ServiceTypeEnum {
+  REALTIME = 'realtime',
+  BATCH = 'batch',
+  BLACKBOX = 'blackbox',
+}
+registerEnumType(ServiceTypeEnum, {
+  name: 'ServiceType',
+  description: 'Open311 service type.',
+  valuesConfig: {
+    REALTIME: { description: 'A request is created at once and gets a tracking number.' },
+    BATCH: { description: 'Submissions are queued; Open311 clients get a token first.' },
+    BLACKBOX: { description: 'Requests are accepted but never updated.' },
+  },
+});
+
+@ObjectType({ description: 'One allowed answer of a list question.' })
+export class AttributeValue {
+  @Field(() => String, { description: 'Machine key submitted as the answer.' })
+  key: string;
+
+  @Field(() => String, { description: 'Human-readable label.' })
+  name: string;
+}
+
+@ObjectType({ description: 'One question a resident answers when reporting to a service.' })
+export class ServiceAttribute {
+  @Field(() => String, { description: 'Code used when answering.' })
+  code: string;
+
+  @Field(() => AttributeDatatypeEnum, { description: 'How the question is answered.' })
+  datatype: AttributeDatatypeEnum;
+
+  @Field(() => Boolean, { description: 'Whether an answer is required.' })
+  required: boolean;
+
+  @Field(() => Boolean, {
+    description: 'False for informational attributes that take no answer (Open311 `variable`).',
+  })
+  variable: boolean;
+
+  @Field(() => String, { description: 'The question as shown to a resident.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'Hint on the expected format.' })
+  datatypeDescription: string | null;
+
+  @Field(() => Int, { description: 'Position in the form.' })
+  order: number;
+
+  @Field(() => [AttributeValue], { description: 'Allowed answers of list questions.' })
+  values: AttributeValue[];
+}
+
+@ObjectType({
+  description: 'A request category (Open311 "service"), e.g. Pothole in Street.',
+})
+export class Service {
+  @Field(() => ID, { description: 'Service id.' })
+  id: string;
+
+  @Field(() => String, { description: 'Open311 service code.' })
+  code: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name: string;
+
+  @Field(() => String, { description: 'What the service is for.' })
+  description: string;
+
+  @Field(() => String, { description: 'Category group, e.g. "Streets & Transportation".' })
+  group: string;
+
+  @Field(() => [String], { description: 'Words residents use for it (English and Spanish).' })
+  keywords: string[];
+
+  @Field(() => ServiceTypeEnum, { description: 'Open311 service type.' })
+  type: ServiceTypeEnum;
+
+  @Field(() => Boolean, { description: 'Whether requests of this type stay off public lists.' })
+  isPrivate: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Target number of days to close a request (service level agreement).',
+  })
+  slaDays: number | null;
+
+  @Field(() => Boolean, { description: 'Whether the service has questions (Open311 `metadata`).' })
+  hasAttributes: boolean;
+
+  @Field(() => [ServiceAttribute], { description: 'The questions, in form order.' })
+  attributes: ServiceAttribute[];
+
+  /** Internal: used by the agency field resolver. */
+  agencyId: string;
+}

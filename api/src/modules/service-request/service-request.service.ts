@@ -1,0 +1,444 @@
+/**
+ * The spine: submitting a request, moving it through its lifecycle, reading it and its timeline,
+ * and following it live. Every door (GraphQL, Open311, SMS) comes through these methods, which
+ * take the caller first and decide there what the caller may do.
+ *
+ * Writes that belong together share one transaction; events are published only after commit, so
+ * a subscriber never sees an event that was rolled back.
+ */
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import {
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../../lib/errors.js';
+import type { FieldProblem } from '../../lib/errors.js';
+import type { Publisher } from '../../lib/pubsub.js';
+import { tileOf, topics } from '../../lib/pubsub.js';
+import type { AreaService } from '../area/area.service.js';
+import type { AuditRepository } from '../audit/audit.repository.js';
+import type { MediaService } from '../media/media.service.js';
+import type { AttributeAnswer, ServiceDefinitionService } from '../service-definition/service-definition.service.js';
+import type { ServiceDefinitionEntity } from '../service-definition/service-definition.entity.js';
+import type { Actor } from '../user/actor.js';
+import { isStaff, worksForAgency } from '../user/actor.js';
+import type { Keyset, RequestFilter, RequestOrder, ServiceRequestRepository } from './service-request.repository.js';
+import { statusOf } from './service-request.entity.js';
+import type {
+  Channel,
+  DetailedStatus,
+  EventType,
+  RequestEventEntity,
+  ServiceRequestEntity,
+  Visibility,
+} from './service-request.entity.js';
+
+/** A submission, as every door hands it over. */
+export interface SubmitRequestInput {
+  serviceCode: string;
+  description?: string | null;
+  latitude: number;
+  longitude: number;
+  address?: string | null;
+  zipcode?: string | null;
+  attributes?: AttributeAnswer[] | null;
+  mediaIds?: string[] | null;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  idempotencyKey?: string | null;
+  channel?: Channel | null;
+}
+
+/** A staff status change. */
+export interface UpdateStatusInput {
+  requestId: string;
+  detailedStatus: DetailedStatus;
+  note?: string | null;
+  noteVisibility?: Visibility | null;
+  expectedAt?: Date | null;
+}
+
+/** What is published on a request's topic after commit. */
+export interface RequestEventMessage {
+  event: RequestEventEntity;
+  request: ServiceRequestEntity;
+}
+
+/** What is published on area and tile topics after commit. */
+export interface RequestChangeMessage {
+  change: 'CREATED' | 'UPDATED';
+  request: ServiceRequestEntity;
+  isPrivate: boolean;
+}
+
+/** Channels a resident may claim for their own submission; others belong to staff or other doors. */
+const RESIDENT_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE'];
+const STAFF_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE', 'PHONE', 'STAFF'];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Service request rules. */
+export class ServiceRequestService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ServiceRequestRepository,
+    private readonly definitions: ServiceDefinitionService,
+    private readonly areas: AreaService,
+    private readonly media: MediaService,
+    private readonly audit: AuditRepository,
+    private readonly publisher: Publisher,
+  ) {}
+
+  /**
+   * Submits a request, anonymously or signed in. `door` is the channel a non-GraphQL door forces
+   * (OPEN311, SMS); GraphQL callers may only pick the channels their role allows.
+   */
+  async submit(
+    actor: Actor,
+    input: SubmitRequestInput,
+    door?: Channel,
+  ): Promise<{ request: ServiceRequestEntity; created: boolean }> {
+    const problems: FieldProblem[] = [];
+    const definition = await this.definitions.findByCode(input.serviceCode);
+    if (!definition || !definition.active) {
+      throw new BadInputError([{ field: 'input.serviceCode', message: 'is not an active service' }]);
+    }
+    const channel = door ?? input.channel ?? 'WEB';
+    if (!door) {
+      const allowed = isStaff(actor) ? STAFF_CHANNELS : RESIDENT_CHANNELS;
+      if (!allowed.includes(channel)) {
+        problems.push({ field: 'input.channel', message: `must be one of ${allowed.join(', ')}` });
+      }
+    }
+    const description = input.description?.trim() ?? '';
+    if (description.length > 4000) {
+      problems.push({ field: 'input.description', message: 'must be at most 4,000 characters' });
+    }
+    const contact = {
+      name: input.contact?.name?.trim() || null,
+      email: input.contact?.email?.trim().toLowerCase() || null,
+      phone: input.contact?.phone?.replace(/[^\d+]/g, '') || null,
+    };
+    if (contact.email && !EMAIL.test(contact.email)) {
+      problems.push({ field: 'input.contact.email', message: 'must be a valid e-mail address' });
+    }
+    if (contact.phone && !/^\+?\d{7,15}$/.test(contact.phone)) {
+      problems.push({ field: 'input.contact.phone', message: 'must be a phone number' });
+    }
+    if (contact.name && contact.name.length > 120) {
+      problems.push({ field: 'input.contact.name', message: 'must be at most 120 characters' });
+    }
+    const { values, problems: attributeProblems } = this.definitions.validateAnswers(
+      definition.attributes ?? [],
+      input.attributes ?? [],
+      'input.attributes',
+    );
+    problems.push(...attributeProblems);
+    const place = await this.areas.locate(input.latitude, input.longitude);
+    if (place.ward === null) {
+      problems.push({
+        field: 'input.location',
+        message: 'is outside the city of Chicago; choose a place inside the city limits',
+      });
+    }
+    if (problems.length) throw new BadInputError(problems);
+
+    const idempotencyKey = input.idempotencyKey?.trim() || null;
+    const scope = actor.user
+      ? `user:${actor.user.id}`
+      : actor.apiKeyId
+        ? `apikey:${actor.apiKeyId}`
+        : 'anonymous';
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([input.serviceCode, description, input.latitude, input.longitude, values]))
+      .digest('hex');
+
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      if (idempotencyKey) {
+        await this.repository.lockIdempotencyKey(manager, scope, idempotencyKey);
+        const existing = await this.repository.findIdempotent(manager, scope, idempotencyKey);
+        if (existing) {
+          if (existing.fingerprint !== fingerprint) {
+            throw new ConflictError('This idempotency key was already used for a different request.', [
+              { field: 'input.idempotencyKey', message: 'was used for a different request' },
+            ]);
+          }
+          const request = await this.repository.findById(existing.requestId, manager);
+          return { request: request!, created: false, event: null };
+        }
+      }
+      const now = new Date();
+      const trackingNumber = await this.repository.nextTrackingNumber(manager);
+      const request = await this.repository.insert(manager, {
+        trackingNumber,
+        serviceDefinitionId: definition.id,
+        description,
+        latitude: input.latitude,
+        longitude: input.longitude,
+        address: input.address?.trim() || null,
+        zipcode: input.zipcode?.trim() || null,
+        ward: place.ward,
+        communityArea: place.communityArea,
+        attributes: values,
+        status: 'OPEN',
+        detailedStatus: 'SUBMITTED',
+        priority: 'NORMAL',
+        agencyId: definition.agencyId,
+        channel,
+        requestedAt: now,
+        updatedAt: now,
+        expectedAt: definition.slaDays ? new Date(now.getTime() + definition.slaDays * 86_400_000) : null,
+        closedAt: null,
+        reporterId: actor.user?.id ?? null,
+        contactName: contact.name,
+        contactEmail: contact.email,
+        contactPhone: contact.phone,
+      });
+      if (input.mediaIds?.length) {
+        await this.media.attach(manager, actor, input.mediaIds, request.id);
+      }
+      const event = await this.repository.insertEvent(manager, {
+        requestId: request.id,
+        type: 'SUBMITTED',
+        fromStatus: null,
+        toStatus: 'SUBMITTED',
+        text: null,
+        visibility: 'PUBLIC',
+        actorId: actor.user?.id ?? null,
+        at: now,
+      });
+      if (idempotencyKey) {
+        await this.repository.rememberIdempotencyKey(manager, {
+          scope,
+          key: idempotencyKey,
+          requestId: request.id,
+          fingerprint,
+        });
+      }
+      if (channel === 'PHONE' || channel === 'STAFF') {
+        await this.audit.record(manager, {
+          actorId: actor.user?.id ?? null,
+          action: 'request.submit_for_caller',
+          targetType: 'ServiceRequest',
+          targetId: request.id,
+        });
+      }
+      return { request, created: true, event };
+    });
+    if (outcome.event) {
+      this.publishEvents(outcome.request, [outcome.event], definition, 'CREATED');
+    }
+    return { request: outcome.request, created: outcome.created };
+  }
+
+  /** Staff change the detailed status, with an optional public or internal note and expected date. */
+  async updateStatus(actor: Actor, input: UpdateStatusInput): Promise<ServiceRequestEntity> {
+    if (!actor.user) throw new UnauthenticatedError();
+    if (!isStaff(actor)) throw new ForbiddenError('Only city staff can change the status of a request.');
+    if (input.detailedStatus === 'DUPLICATE') {
+      throw new BadInputError([
+        { field: 'input.detailedStatus', message: 'use markDuplicate to close a request as a duplicate' },
+      ]);
+    }
+    const note = input.note?.trim() || null;
+    if (note && note.length > 4000) {
+      throw new BadInputError([{ field: 'input.note', message: 'must be at most 4,000 characters' }]);
+    }
+    const visibility: Visibility = input.noteVisibility ?? 'PUBLIC';
+    const userId = actor.user.id;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const request = await this.repository.lockById(manager, input.requestId);
+      if (!request) throw new NotFoundError('Service request', input.requestId);
+      if (!worksForAgency(actor, request.agencyId)) {
+        throw new ForbiddenError("Only staff of this request's agency can change its status.");
+      }
+      const from = request.detailedStatus;
+      const to = input.detailedStatus;
+      const now = new Date();
+      const statusChanged = from !== to;
+      const expectedChanged =
+        input.expectedAt !== undefined &&
+        (input.expectedAt?.getTime() ?? null) !== (request.expectedAt?.getTime() ?? null);
+      if (!statusChanged && !note && !expectedChanged) {
+        throw new BadInputError([
+          { field: 'input.detailedStatus', message: 'is already the current status; add a note or a date' },
+        ]);
+      }
+      const status = statusOf(to);
+      const changes: Partial<ServiceRequestEntity> = { updatedAt: now };
+      if (statusChanged) {
+        changes.detailedStatus = to;
+        changes.status = status;
+        changes.closedAt = status === 'CLOSED' ? now : null;
+      }
+      if (input.expectedAt !== undefined) changes.expectedAt = input.expectedAt;
+      await this.repository.update(manager, request.id, changes);
+      const events: RequestEventEntity[] = [];
+      if (statusChanged) {
+        const type: EventType =
+          statusOf(from) === 'CLOSED' && status === 'OPEN'
+            ? 'REOPENED'
+            : to === 'ACKNOWLEDGED'
+              ? 'ACKNOWLEDGED'
+              : 'STATUS_CHANGED';
+        events.push(
+          await this.repository.insertEvent(manager, {
+            requestId: request.id,
+            type,
+            fromStatus: from,
+            toStatus: to,
+            text: visibility === 'PUBLIC' ? note : null,
+            visibility: 'PUBLIC',
+            actorId: userId,
+            at: now,
+          }),
+        );
+      }
+      if (note && (visibility === 'INTERNAL' || !statusChanged)) {
+        events.push(
+          await this.repository.insertEvent(manager, {
+            requestId: request.id,
+            type: 'NOTE',
+            fromStatus: null,
+            toStatus: null,
+            text: note,
+            visibility,
+            actorId: userId,
+            at: now,
+          }),
+        );
+      }
+      if (expectedChanged && !statusChanged && !note) {
+        events.push(
+          await this.repository.insertEvent(manager, {
+            requestId: request.id,
+            type: 'NOTE',
+            fromStatus: null,
+            toStatus: null,
+            text: input.expectedAt
+              ? `Expected by ${input.expectedAt.toISOString().slice(0, 10)}`
+              : 'Expected date removed',
+            visibility: 'PUBLIC',
+            actorId: userId,
+            at: now,
+          }),
+        );
+      }
+      await this.audit.record(manager, {
+        actorId: userId,
+        action: 'request.update_status',
+        targetType: 'ServiceRequest',
+        targetId: request.id,
+        data: { from, to, visibility, expectedAt: input.expectedAt?.toISOString() ?? null },
+      });
+      const updated = await this.repository.findById(request.id, manager);
+      return { request: updated!, events };
+    });
+    const definition = (await this.definitions.byIds([result.request.serviceDefinitionId]))[0]!;
+    this.publishEvents(result.request, result.events, definition, 'UPDATED');
+    return result.request;
+  }
+
+  private publishEvents(
+    request: ServiceRequestEntity,
+    events: RequestEventEntity[],
+    definition: ServiceDefinitionEntity,
+    change: 'CREATED' | 'UPDATED',
+  ): void {
+    for (const event of events) {
+      this.publisher.publish(topics.request(request.id), { event, request } satisfies RequestEventMessage);
+    }
+    if (!events.some((e) => e.visibility === 'PUBLIC')) return;
+    const message: RequestChangeMessage = { change, request, isPrivate: definition.isPrivate };
+    const [longitude, latitude] = request.location.coordinates as [number, number];
+    const tile = tileOf(longitude, latitude);
+    this.publisher.publish(topics.tile(tile.x, tile.y), message);
+    if (request.ward !== null) this.publisher.publish(topics.area('WARD', request.ward), message);
+    if (request.communityArea !== null) {
+      this.publisher.publish(topics.area('COMMUNITY_AREA', request.communityArea), message);
+    }
+  }
+
+  /** Whether the actor may see this request at all (private services: reporter and staff only). */
+  async canSee(actor: Actor, request: ServiceRequestEntity): Promise<boolean> {
+    if (isStaff(actor) || (actor.user && actor.user.id === request.reporterId)) return true;
+    const definition = (await this.definitions.byIds([request.serviceDefinitionId]))[0];
+    return !definition?.isPrivate;
+  }
+
+  /** One request by uuid or tracking number, or null when absent or not visible. */
+  async get(
+    actor: Actor,
+    by: { id?: string; trackingNumber?: string },
+  ): Promise<ServiceRequestEntity | null> {
+    const request = by.id
+      ? await this.repository.findById(by.id)
+      : by.trackingNumber
+        ? await this.repository.findByTrackingNumber(by.trackingNumber)
+        : null;
+    if (!request || !(await this.canSee(actor, request))) return null;
+    return request;
+  }
+
+  /** A filtered, ordered page. Private services are listed for staff only. */
+  list(
+    actor: Actor,
+    filter: Omit<RequestFilter, 'includePrivate'>,
+    order: RequestOrder,
+    first: number,
+    after?: Keyset,
+  ) {
+    if (order === 'DISTANCE' && !filter.near) {
+      throw new BadInputError([{ field: 'orderBy', message: 'DISTANCE needs filter.near' }]);
+    }
+    if (filter.from && filter.to && filter.from >= filter.to) {
+      throw new BadInputError([{ field: 'filter.to', message: 'must be after filter.from' }]);
+    }
+    return this.repository.list({ ...filter, includePrivate: isStaff(actor) }, order, first, after);
+  }
+
+  /** Requests near a point, nearest first: duplicate suggestions while reporting. */
+  nearby(
+    actor: Actor,
+    options: { latitude: number; longitude: number; radiusMeters: number; serviceCode?: string; includeClosed: boolean; limit: number },
+  ) {
+    if (options.radiusMeters <= 0 || options.radiusMeters > 5000) {
+      throw new BadInputError([{ field: 'radiusMeters', message: 'must be between 1 and 5,000' }]);
+    }
+    return this.repository.nearest({
+      ...options,
+      openOnly: !options.includeClosed,
+      includePrivate: isStaff(actor),
+    });
+  }
+
+  /** The timeline the actor may see (internal notes for staff only). */
+  timeline(actor: Actor, requestId: string, afterEventId?: string): Promise<RequestEventEntity[]> {
+    return this.repository.events(requestId, isStaff(actor), afterEventId);
+  }
+
+  /** Batch loader of timelines. */
+  async timelines(actor: Actor, requestIds: readonly string[]): Promise<RequestEventEntity[][]> {
+    const rows = await this.repository.eventsFor(requestIds, isStaff(actor));
+    return requestIds.map((id) => rows.filter((e) => e.requestId === id));
+  }
+
+  /** Batch loader of requests by id (no visibility check: callers check). */
+  async byIds(ids: readonly string[]): Promise<(ServiceRequestEntity | null)[]> {
+    const rows = await this.repository.findByIds(ids);
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  }
+
+  /** Whether the actor may read the reporter's private contact of this request. */
+  canSeeContact(actor: Actor, request: ServiceRequestEntity): boolean {
+    return isStaff(actor) || (actor.user !== null && actor.user.id === request.reporterId);
+  }
+
+  /** Whether the actor may read events of this visibility. */
+  canSeeEvent(actor: Actor, event: RequestEventEntity): boolean {
+    return event.visibility === 'PUBLIC' || isStaff(actor);
+  }
+}
