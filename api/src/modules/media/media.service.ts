@@ -163,7 +163,8 @@ export class MediaService {
 
     let metadata: sharp.Metadata;
     try {
-      metadata = await sharp(data, { limitInputPixels: maxPixels }).metadata();
+      // Header only: no pixels are decoded here, so the pixel bound is checked below with a message.
+      metadata = await sharp(data, { limitInputPixels: false }).metadata();
     } catch {
       throw badField('file', this.unreadableMessage(format, sniffed.brand));
     }
