@@ -38,7 +38,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: { ...original.extensions } };
   }
   if (original instanceof ArgumentValidationError) {
-    const fields = flatten(original.extensions.validationErrors as unknown as ValidationError[], '');
+    const errors = original.extensions.validationErrors as unknown as ValidationError[];
+    // Mutations take one `input` argument (house rule); `*Args` classes are the arguments themselves.
+    const targetName = (errors[0]?.target as object | undefined)?.constructor.name ?? '';
+    const fields = flatten(errors, targetName.endsWith('Args') ? '' : 'input');
     return {
       ...base,
       message: `Invalid input: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
