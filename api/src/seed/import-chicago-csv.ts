@@ -14,7 +14,7 @@
  * (GiST-indexed). A point that no ward covers is outside Chicago and the row is rejected.
  */
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel, DetailedStatus } from '../modules/service-request/service-request.entity.js';
 import { csvTypeResolver } from './catalogue.js';
@@ -419,7 +419,7 @@ export async function importChicagoCsv(
         `${REASONS.outsideChicago}: no ward covers ${row.latitude}, ${row.longitude}`,
       );
     }
-    log(`  … ${result.imported} requests imported`);
+    if (outcome.inserted > 0) log(`  … ${result.imported} requests imported`);
   };
 
   const parser = toReadable(input).pipe(
@@ -445,25 +445,31 @@ export async function importChicagoCsv(
   );
   // Repeats inside one batch would look like rows outside the city; later repeats are "already imported".
   const inBatch = new Set<string>();
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    const verdict = prepare(record, info.lines, resolve);
-    if (verdict.kind === 'skip') count(result.skipped, verdict.reason);
-    else if (verdict.kind === 'reject') {
-      reject(info.lines, verdict.reason, verdict.detail);
-      if (verdict.reason === REASONS.unknownType) unknownTypes.add(clean(record.sr_type));
-    } else if (inBatch.has(verdict.row.trackingNumber))
-      count(result.skipped, REASONS.alreadyImported);
-    else {
-      inBatch.add(verdict.row.trackingNumber);
-      batch.push(verdict.row);
-      if (batch.length >= batchSize) {
-        inBatch.clear();
-        await flush();
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      const verdict = prepare(record, info.lines, resolve);
+      if (verdict.kind === 'skip') count(result.skipped, verdict.reason);
+      else if (verdict.kind === 'reject') {
+        reject(info.lines, verdict.reason, verdict.detail);
+        if (verdict.reason === REASONS.unknownType) unknownTypes.add(clean(record.sr_type));
+      } else if (inBatch.has(verdict.row.trackingNumber))
+        count(result.skipped, REASONS.alreadyImported);
+      else {
+        inBatch.add(verdict.row.trackingNumber);
+        batch.push(verdict.row);
+        if (batch.length >= batchSize) {
+          inBatch.clear();
+          await flush();
+        }
       }
     }
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new Error(`The file is not a readable CSV: ${error.message}`);
+    throw error;
   }
   await flush();
   result.unknownTypes = [...unknownTypes];
