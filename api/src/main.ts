@@ -57,8 +57,10 @@ async function main(): Promise<void> {
     timer.unref();
     try {
       await server.close();
+      logger.debug('http and websocket servers closed');
       await pubsub.close();
       await db.close();
+      logger.debug('database closed');
       logger.info('stopped cleanly');
       process.exit(0);
     } catch (error) {

@@ -93,6 +93,8 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     formatError,
     validationRules: [operationLimits],
     introspection: true,
+    // main.ts owns shutdown: stop accepting, drain, close the database, exit 0.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
