@@ -1586,6 +1586,23 @@ export function slugify(name: string): string {
 }
 
 /**
+ * Finds the catalogue slug for a slug made from a live service name (e.g.
+ * `buildings_plumbing_violation` → `plumbing`): the longest known slug whose words all occur in it.
+ * Returns the input when nothing, or more than one equally good slug, fits.
+ */
+export function guessSlug(slug: string): string {
+  if (slug in PLACEMENTS) return slug;
+  const words = new Set(slug.split('_'));
+  const fits = Object.keys(PLACEMENTS)
+    .map((known) => ({ known, parts: known.split('_') }))
+    .filter(({ parts }) => parts.every((p) => words.has(p)))
+    .sort((a, b) => b.parts.length - a.parts.length);
+  const best = fits[0];
+  if (!best || fits[1]?.parts.length === best.parts.length) return slug;
+  return best.known;
+}
+
+/**
  * Builds the full catalogue: every entry of Chicago's Open311 list plus {@link SUPPLEMENTAL_SERVICES},
  * each placed, described and given its questions. Throws if the list names a slug this module does not
  * place, so a changed city list is noticed instead of silently landing in "Information & Other";

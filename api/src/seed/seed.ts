@@ -15,6 +15,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   AGENCIES,
   buildCatalogue,
+  guessSlug,
   slugify,
   type OpenServiceCode,
   type ServiceSeed,
@@ -260,9 +261,17 @@ export async function seed(ds: DataSource, opts: SeedOptions): Promise<SeedRepor
   const { log } = opts;
   const downloaded: string[] = [];
 
-  const { codes, live } = parseServiceList(
-    await loadSource(SEED_SOURCES.services, opts, downloaded),
-  );
+  const parsed = parseServiceList(await loadSource(SEED_SOURCES.services, opts, downloaded));
+  const { live } = parsed;
+  let codes = parsed.codes;
+  if (live) {
+    // The live list has no slugs: keep the slug already stored for a known code, else guess one.
+    const stored: { code: string; slug: string }[] = await ds.query(
+      `SELECT code, slug FROM service_definitions`,
+    );
+    const slugByCode = new Map(stored.map((r) => [r.code, r.slug]));
+    codes = codes.map((c) => ({ ...c, slug: slugByCode.get(c.service_code) ?? guessSlug(c.slug) }));
+  }
   const services = buildCatalogue(codes, {
     onUnplaced: live
       ? (slugs) =>
