@@ -468,7 +468,7 @@ export async function importChicagoCsv(
     }
   } catch (error) {
     if (error instanceof CsvError)
-      throw new Error(`The file is not a readable CSV: ${error.message}`);
+      throw new Error(`The file is not a readable CSV: ${error.message}`, { cause: error });
     throw error;
   }
   await flush();

@@ -120,6 +120,7 @@ async function loadSource(
     throw new Error(
       `Could not download ${source.what} from ${source.url} (${cause}). ` +
         `Put a copy of ${source.file} in the seed data folder (STOOP_SEED_DATA) or check the network.`,
+      { cause: error },
     );
   }
   if (!response.ok) {
