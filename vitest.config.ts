@@ -16,7 +16,11 @@ export default defineConfig({
       tsconfigFile: false,
       jsc: {
         parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: false, useDefineForClassFields: false },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: false,
+          useDefineForClassFields: false,
+        },
         keepClassNames: true,
         target: 'es2022',
       },

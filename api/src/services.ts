@@ -29,10 +29,17 @@ export interface Services {
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
-export function createServices(dataSource: DataSource, pubsub: PubSub, options: { mediaDir: string }): Services {
+export function createServices(
+  dataSource: DataSource,
+  pubsub: PubSub,
+  options: { mediaDir: string },
+): Services {
   const definitions = new ServiceDefinitionService(new ServiceDefinitionRepository(dataSource));
   const areas = new AreaService(new AreaRepository(dataSource));
-  const media = new MediaService(new MediaRepository(dataSource), new FileMediaStorage(options.mediaDir));
+  const media = new MediaService(
+    new MediaRepository(dataSource),
+    new FileMediaStorage(options.mediaDir),
+  );
   const serviceRequests = new ServiceRequestService(
     dataSource,
     new ServiceRequestRepository(dataSource),

@@ -24,7 +24,10 @@ import type { Services } from '../../api/src/services.js';
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+  }[];
   headers: Headers;
 }
 
@@ -50,7 +53,11 @@ export interface TestApp {
 
 /** Starts a server over the shared test database. */
 export async function startTestApp(): Promise<TestApp> {
-  const dataSource = createDataSource({ url: inject('databaseUrl'), embedded: inject('embedded'), poolSize: 4 });
+  const dataSource = createDataSource({
+    url: inject('databaseUrl'),
+    embedded: inject('embedded'),
+    poolSize: 4,
+  });
   await dataSource.initialize();
   const pubsub = new InProcessPubSub();
   const services = createServices(dataSource, pubsub, { mediaDir: inject('mediaDir') });
@@ -81,7 +88,9 @@ export async function startTestApp(): Promise<TestApp> {
       const email = `${role.toLowerCase()}-${randomUUID()}@example.test`;
       const password = 'correct horse battery';
       const [agency] = agencyCode
-        ? ((await dataSource.query(`SELECT id FROM agencies WHERE code = $1`, [agencyCode])) as { id: string }[])
+        ? ((await dataSource.query(`SELECT id FROM agencies WHERE code = $1`, [agencyCode])) as {
+            id: string;
+          }[])
         : [];
       if (agencyCode && !agency) throw new Error(`no agency ${agencyCode}`);
       const [row] = (await dataSource.query(
@@ -112,7 +121,7 @@ export async function startTestApp(): Promise<TestApp> {
       return client;
     },
     async close() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map(async (c) => c.dispose()));
       await server.close();
       await pubsub.close();
       await dataSource.destroy();
@@ -135,7 +144,9 @@ export function collect<T = any>(
   const results = new Promise<T[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`timed out with ${items.length}/${count} results: ${JSON.stringify(items)}`));
+      reject(
+        new Error(`timed out with ${items.length}/${count} results: ${JSON.stringify(items)}`),
+      );
     }, timeoutMs);
     stop = client.subscribe<T>(
       { query, variables },
@@ -155,7 +166,11 @@ export function collect<T = any>(
         },
         error: (error) => {
           clearTimeout(timer);
-          reject(error instanceof Error ? error : Object.assign(new Error('subscription error'), { errors: error }));
+          reject(
+            error instanceof Error
+              ? error
+              : Object.assign(new Error('subscription error'), { errors: error }),
+          );
         },
         complete: () => {
           clearTimeout(timer);

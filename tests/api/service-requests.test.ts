@@ -48,7 +48,11 @@ let staffCookie: string;
 let otherAgencyStaffCookie: string;
 
 async function submit(input: Record<string, unknown>, cookie?: string) {
-  return app.gql(SUBMIT, { input: { serviceCode: POTHOLE, location: INSIDE, attributes: ANSWERS, ...input } }, cookie);
+  return app.gql(
+    SUBMIT,
+    { input: { serviceCode: POTHOLE, location: INSIDE, attributes: ANSWERS, ...input } },
+    cookie,
+  );
 }
 
 beforeAll(async () => {
@@ -58,9 +62,10 @@ beforeAll(async () => {
     [POTHOLE],
   )) as [{ code: string }];
   staffCookie = (await app.user('STAFF', code)).cookie;
-  const [other] = (await app.dataSource.query(`SELECT code FROM agencies WHERE code <> $1 LIMIT 1`, [code])) as [
-    { code: string },
-  ];
+  const [other] = (await app.dataSource.query(
+    `SELECT code FROM agencies WHERE code <> $1 LIMIT 1`,
+    [code],
+  )) as [{ code: string }];
   otherAgencyStaffCookie = (await app.user('STAFF', other.code)).cookie;
 });
 
@@ -78,7 +83,9 @@ describe('submitServiceRequest', () => {
     expect(res.errors).toBeUndefined();
     const r = res.data!.submitServiceRequest.serviceRequest;
     expect(res.data!.submitServiceRequest.created).toBe(true);
-    expect(r.trackingNumber).toMatch(new RegExp(`^SR${String(new Date().getFullYear()).slice(2)}-\\d{8}$`));
+    expect(r.trackingNumber).toMatch(
+      new RegExp(`^SR${String(new Date().getFullYear()).slice(2)}-\\d{8}$`),
+    );
     expect(r.status).toBe('OPEN');
     expect(r.detailedStatus).toBe('SUBMITTED');
     expect(r.ward).toBe(47);
@@ -96,7 +103,13 @@ describe('submitServiceRequest', () => {
     const days = (Date.parse(r.expectedAt) - Date.parse(r.requestedAt)) / 86_400_000;
     expect(days).toBeCloseTo(7, 3);
     expect(r.timeline).toEqual([
-      { id: expect.any(String), type: 'SUBMITTED', toStatus: 'SUBMITTED', visibility: 'PUBLIC', text: null },
+      {
+        id: expect.any(String),
+        type: 'SUBMITTED',
+        toStatus: 'SUBMITTED',
+        visibility: 'PUBLIC',
+        text: null,
+      },
     ]);
     // an anonymous submitter is not shown the contact back: anyone could read the response by number
     expect(r.contact).toBeNull();
@@ -126,11 +139,15 @@ describe('submitServiceRequest', () => {
       'input.attributes.location_on_street',
     ]);
     expect(fields.find((f) => f.field === 'input.attributes.depth')?.message).toMatch(/required/);
-    expect(fields.find((f) => f.field === 'input.attributes.location_on_street')?.message).toMatch(/one of/);
+    expect(fields.find((f) => f.field === 'input.attributes.location_on_street')?.message).toMatch(
+      /one of/,
+    );
   });
 
   it('rejects an unknown question, a bad number and an unknown service', async () => {
-    const res = await submit({ attributes: [...ANSWERS, { code: 'count', value: 'many' }, { code: 'colour', value: 'red' }] });
+    const res = await submit({
+      attributes: [...ANSWERS, { code: 'count', value: 'many' }, { code: 'colour', value: 'red' }],
+    });
     const fields = res.errors?.[0]?.extensions?.fields?.map((f) => f.field).sort();
     expect(fields).toEqual(['input.attributes.colour', 'input.attributes.count']);
     const unknown = await app.gql(SUBMIT, { input: { serviceCode: 'nope', location: INSIDE } });
@@ -138,11 +155,16 @@ describe('submitServiceRequest', () => {
   });
 
   it('rejects bad shapes through class-validator with the field named (never a 500)', async () => {
-    const res = await submit({ location: { latitude: 123, longitude: -87.6 }, contact: { email: 'not-an-email' } });
+    const res = await submit({
+      location: { latitude: 123, longitude: -87.6 },
+      contact: { email: 'not-an-email' },
+    });
     expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = res.errors?.[0]?.extensions?.fields?.map((f) => f.field) ?? [];
-    expect(fields).toEqual(expect.arrayContaining(['input.location.latitude', 'input.contact.email']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['input.location.latitude', 'input.contact.email']),
+    );
   });
 
   it('does not let a resident claim the PHONE channel', async () => {
@@ -154,7 +176,10 @@ describe('submitServiceRequest', () => {
 
   it('returns the same request for the same idempotency key, and one row only', async () => {
     const key = `key-${Date.now()}-${Math.random()}`;
-    const [a, b] = await Promise.all([submit({ idempotencyKey: key }), submit({ idempotencyKey: key })]);
+    const [a, b] = await Promise.all([
+      submit({ idempotencyKey: key }),
+      submit({ idempotencyKey: key }),
+    ]);
     const ra = a.data!.submitServiceRequest;
     const rb = b.data!.submitServiceRequest;
     expect(ra.serviceRequest.id).toBe(rb.serviceRequest.id);
@@ -165,7 +190,9 @@ describe('submitServiceRequest', () => {
     )) as [{ count: number }];
     expect(count).toBe(1);
     const third = await submit({ idempotencyKey: key });
-    expect(third.data!.submitServiceRequest.serviceRequest.trackingNumber).toBe(ra.serviceRequest.trackingNumber);
+    expect(third.data!.submitServiceRequest.serviceRequest.trackingNumber).toBe(
+      ra.serviceRequest.trackingNumber,
+    );
     const changed = await submit({ idempotencyKey: key, description: 'something else' });
     expect(changed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
@@ -179,7 +206,11 @@ describe('lifecycle and privacy', () => {
     // the reporter sees their own contact
     expect(r.contact).toEqual({ name: null, email: 'mine@example.test', phone: null });
 
-    const byResident = await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'COMPLETED' } }, resident.cookie);
+    const byResident = await app.gql(
+      UPDATE,
+      { input: { id: r.id, detailedStatus: 'COMPLETED' } },
+      resident.cookie,
+    );
     expect(byResident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'COMPLETED' } });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -192,7 +223,14 @@ describe('lifecycle and privacy', () => {
 
     const ack = await app.gql(
       UPDATE,
-      { input: { id: r.id, detailedStatus: 'ACKNOWLEDGED', note: 'Crew check: gas line nearby', noteVisibility: 'INTERNAL' } },
+      {
+        input: {
+          id: r.id,
+          detailedStatus: 'ACKNOWLEDGED',
+          note: 'Crew check: gas line nearby',
+          noteVisibility: 'INTERNAL',
+        },
+      },
       staffCookie,
     );
     expect(ack.errors).toBeUndefined();
@@ -216,7 +254,7 @@ describe('lifecycle and privacy', () => {
     ]);
     const [audit] = (await app.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action = 'request.update_status'`,
-      [r.id.length ? (await idOf(r.trackingNumber)) : ''],
+      [r.id.length ? await idOf(r.trackingNumber) : ''],
     )) as [{ n: number }];
     expect(audit.n).toBe(2);
 
@@ -226,7 +264,11 @@ describe('lifecycle and privacy', () => {
       const read = await app.gql(READ, { tn: r.trackingNumber }, cookie);
       const seen = read.data!.serviceRequest;
       expect(seen.contact).toBeNull();
-      expect(seen.timeline.map((e: any) => e.type)).toEqual(['SUBMITTED', 'ACKNOWLEDGED', 'STATUS_CHANGED']);
+      expect(seen.timeline.map((e: any) => e.type)).toEqual([
+        'SUBMITTED',
+        'ACKNOWLEDGED',
+        'STATUS_CHANGED',
+      ]);
       expect(JSON.stringify(read.data)).not.toContain('gas line');
       expect(JSON.stringify(read.data)).not.toContain('mine@example.test');
     }
@@ -242,9 +284,17 @@ describe('lifecycle and privacy', () => {
 
   it('refuses DUPLICATE through status changes and a no-op change', async () => {
     const r = (await submit({})).data!.submitServiceRequest.serviceRequest;
-    const dup = await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'DUPLICATE' } }, staffCookie);
+    const dup = await app.gql(
+      UPDATE,
+      { input: { id: r.id, detailedStatus: 'DUPLICATE' } },
+      staffCookie,
+    );
     expect(dup.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('input.detailedStatus');
-    const same = await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'SUBMITTED' } }, staffCookie);
+    const same = await app.gql(
+      UPDATE,
+      { input: { id: r.id, detailedStatus: 'SUBMITTED' } },
+      staffCookie,
+    );
     expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -261,7 +311,11 @@ describe('live timeline over WebSockets', () => {
     // afterEventId = the SUBMITTED event: anything after it is delivered, even if it lands before
     // the subscription is registered
     const live = collect(client, SUB, { id: r.id, after: submittedId }, 1);
-    await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'IN_PROGRESS', note: 'Crew on site.' } }, staffCookie);
+    await app.gql(
+      UPDATE,
+      { input: { id: r.id, detailedStatus: 'IN_PROGRESS', note: 'Crew on site.' } },
+      staffCookie,
+    );
     const [first] = await live.results;
     expect(first.serviceRequestUpdated).toMatchObject({
       type: 'STATUS_CHANGED',
@@ -273,7 +327,12 @@ describe('live timeline over WebSockets', () => {
     // while "disconnected", two more changes happen
     await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'SCHEDULED' } }, staffCookie);
     await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'COMPLETED' } }, staffCookie);
-    const again = collect(app.wsClient(), SUB, { id: r.id, after: first.serviceRequestUpdated.id }, 2);
+    const again = collect(
+      app.wsClient(),
+      SUB,
+      { id: r.id, after: first.serviceRequestUpdated.id },
+      2,
+    );
     const missed = await again.results;
     expect(missed.map((m) => m.serviceRequestUpdated.toStatus)).toEqual(['SCHEDULED', 'COMPLETED']);
   });
@@ -287,7 +346,14 @@ describe('live timeline over WebSockets', () => {
     const staffSub = collect(app.wsClient(staffCookie), SUB, { id: r.id, after }, 3);
     await app.gql(
       UPDATE,
-      { input: { id: r.id, detailedStatus: 'ACKNOWLEDGED', note: 'Internal: reporter is a city employee', noteVisibility: 'INTERNAL' } },
+      {
+        input: {
+          id: r.id,
+          detailedStatus: 'ACKNOWLEDGED',
+          note: 'Internal: reporter is a city employee',
+          noteVisibility: 'INTERNAL',
+        },
+      },
       staffCookie,
     );
     await app.gql(UPDATE, { input: { id: r.id, detailedStatus: 'IN_PROGRESS' } }, staffCookie);
@@ -317,7 +383,8 @@ describe('live timeline over WebSockets', () => {
     );
     // give the server a moment to register both subscriptions: publishing is fire-and-forget
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const r = (await submit({ contact: { email: 'private@example.test' } })).data!.submitServiceRequest.serviceRequest;
+    const r = (await submit({ contact: { email: 'private@example.test' } })).data!
+      .submitServiceRequest.serviceRequest;
     for (const sub of [byArea, byBox]) {
       const [message] = await sub.results;
       expect(message.serviceRequestsChanged).toEqual({
@@ -328,19 +395,35 @@ describe('live timeline over WebSockets', () => {
   });
 
   it('rejects a subscription to an unknown request with NOT_FOUND', async () => {
-    const sub = collect(app.wsClient(), SUB, { id: Buffer.from('ServiceRequest:00000000-0000-4000-8000-000000000000').toString('base64url') }, 1);
-    await expect(sub.results).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] });
+    const sub = collect(
+      app.wsClient(),
+      SUB,
+      {
+        id: Buffer.from('ServiceRequest:00000000-0000-4000-8000-000000000000').toString(
+          'base64url',
+        ),
+      },
+      1,
+    );
+    await expect(sub.results).rejects.toMatchObject({
+      errors: [
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+      ],
+    });
   });
 });
 
 async function countRequests(): Promise<number> {
-  const [{ n }] = (await app.dataSource.query(`SELECT count(*)::int AS n FROM service_requests`)) as [{ n: number }];
+  const [{ n }] = (await app.dataSource.query(
+    `SELECT count(*)::int AS n FROM service_requests`,
+  )) as [{ n: number }];
   return n;
 }
 
 async function idOf(trackingNumber: string): Promise<string> {
-  const [{ id }] = (await app.dataSource.query(`SELECT id FROM service_requests WHERE tracking_number = $1`, [
-    trackingNumber,
-  ])) as [{ id: string }];
+  const [{ id }] = (await app.dataSource.query(
+    `SELECT id FROM service_requests WHERE tracking_number = $1`,
+    [trackingNumber],
+  )) as [{ id: string }];
   return id;
 }

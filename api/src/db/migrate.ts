@@ -15,9 +15,9 @@ export async function revertAllMigrations(dataSource: DataSource): Promise<numbe
       `SELECT 1 FROM information_schema.tables WHERE table_name = 'stoop_migrations'`,
     );
     if (rows.length === 0) return reverted;
-    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM stoop_migrations`)) as [
-      { count: number },
-    ];
+    const [{ count }] = (await dataSource.query(
+      `SELECT count(*)::int AS count FROM stoop_migrations`,
+    )) as [{ count: number }];
     if (count === 0) return reverted;
     await dataSource.undoLastMigration({ transaction: 'all' });
     reverted += 1;

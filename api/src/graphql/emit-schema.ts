@@ -22,7 +22,9 @@ if (check) {
   const emitted = readFileSync(fresh, 'utf8');
   rmSync(dir, { recursive: true, force: true });
   if (committed !== emitted) {
-    console.error('schema/schema.graphql is stale. Run `npm run schema:emit` and commit the result.');
+    console.error(
+      'schema/schema.graphql is stale. Run `npm run schema:emit` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('schema/schema.graphql is up to date.');

@@ -11,9 +11,11 @@ export const LIMITS = { maxDepth: 10, maxAliases: 30, maxRootFields: 20 };
 /** Rejects operations deeper than `maxDepth` or with more than `maxAliases` aliases. */
 export const operationLimits: ValidationRule = (context: ValidationContext) => {
   const fragments = new Map(
-    context.getDocument().definitions.flatMap((d) =>
-      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
-    ),
+    context
+      .getDocument()
+      .definitions.flatMap((d) =>
+        d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+      ),
   );
   let aliases = 0;
   const depthOf = (node: ASTNode, depth: number, seen: Set<string>): number => {
@@ -21,7 +23,10 @@ export const operationLimits: ValidationRule = (context: ValidationContext) => {
     if (node.kind === Kind.FIELD) {
       if (node.alias) aliases += 1;
       if (!node.selectionSet) return depth;
-      return Math.max(depth, ...node.selectionSet.selections.map((s) => depthOf(s, depth + 1, seen)));
+      return Math.max(
+        depth,
+        ...node.selectionSet.selections.map((s) => depthOf(s, depth + 1, seen)),
+      );
     }
     if (node.kind === Kind.INLINE_FRAGMENT) {
       return Math.max(depth, ...node.selectionSet.selections.map((s) => depthOf(s, depth, seen)));
@@ -31,7 +36,10 @@ export const operationLimits: ValidationRule = (context: ValidationContext) => {
       const fragment = fragments.get(name);
       if (!fragment || seen.has(name)) return depth;
       const next = new Set(seen).add(name);
-      return Math.max(depth, ...fragment.selectionSet.selections.map((s) => depthOf(s, depth, next)));
+      return Math.max(
+        depth,
+        ...fragment.selectionSet.selections.map((s) => depthOf(s, depth, next)),
+      );
     }
     return depth;
   };

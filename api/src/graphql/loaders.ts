@@ -10,7 +10,10 @@ import type { MediaService } from '../modules/media/media.service.js';
 import { presentMedia } from '../modules/media/media.presenter.js';
 import type { ServiceDefinitionEntity } from '../modules/service-definition/service-definition.entity.js';
 import type { ServiceDefinitionService } from '../modules/service-definition/service-definition.service.js';
-import type { RequestEventEntity, ServiceRequestEntity } from '../modules/service-request/service-request.entity.js';
+import type {
+  RequestEventEntity,
+  ServiceRequestEntity,
+} from '../modules/service-request/service-request.entity.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
 import type { Media } from '../modules/service-request/service-request.type.js';
 import type { Actor } from '../modules/user/actor.js';

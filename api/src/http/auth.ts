@@ -18,7 +18,12 @@ export function sessionTokenOf(req: IncomingMessage): string | undefined {
 }
 
 /** Sets the session cookie on a response. */
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
+export function setSessionCookie(
+  res: Response,
+  token: string,
+  expiresAt: Date,
+  secure: boolean,
+): void {
   res.append(
     'Set-Cookie',
     serialize(SESSION_COOKIE, token, {
@@ -35,6 +40,12 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date, 
 export function clearSessionCookie(res: Response, secure: boolean): void {
   res.append(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 }),
+    serialize(SESSION_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: 0,
+    }),
   );
 }

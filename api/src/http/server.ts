@@ -70,7 +70,11 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       media: services.media,
       areas: services.areas,
     }),
-    services: { serviceRequests: services.serviceRequests, areas: services.areas, pubsub: services.pubsub },
+    services: {
+      serviceRequests: services.serviceRequests,
+      areas: services.areas,
+      pubsub: services.pubsub,
+    },
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -80,9 +84,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       validate: (s, document) => validate(s, document, [...specifiedRules, operationLimits]),
       context: async (ctx) => contextFor(await actorOf(ctx.extra.request), randomUUID()),
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors
-          ? { ...result, errors: result.errors.map((e) => formatError(e, e)) }
-          : result,
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e, e)) } : result,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e, e)),
     },
     wsServer,
@@ -115,7 +117,8 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       logger,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -130,7 +133,9 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     try {
       await services.dataSource.query('SELECT 1');
       const current = await migrationsCurrent(services.dataSource);
-      res.status(current ? 200 : 503).json({ status: current ? 'ready' : 'migrations pending', database: 'ok' });
+      res
+        .status(current ? 200 : 503)
+        .json({ status: current ? 'ready' : 'migrations pending', database: 'ok' });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'database unreachable' });
@@ -163,21 +168,29 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
   });
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status =
-      typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
-        ? error.status
-        : 500;
-    if (status >= 500) req.log.error({ err: error }, 'unhandled error');
-    res.status(status).json({
-      errors: [
-        {
-          message: status >= 500 ? 'Internal error; it has been logged.' : 'Bad request',
-          extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', requestId: req.id },
-        },
-      ],
-    });
-  });
+  app.use(
+    (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status =
+        typeof error === 'object' &&
+        error !== null &&
+        'status' in error &&
+        typeof error.status === 'number'
+          ? error.status
+          : 500;
+      if (status >= 500) req.log.error({ err: error }, 'unhandled error');
+      res.status(status).json({
+        errors: [
+          {
+            message: status >= 500 ? 'Internal error; it has been logged.' : 'Bad request',
+            extensions: {
+              code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT',
+              requestId: req.id,
+            },
+          },
+        ],
+      });
+    },
+  );
 
   return {
     httpServer,

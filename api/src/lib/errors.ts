@@ -7,12 +7,7 @@ import { GraphQLError } from 'graphql';
 
 /** The fixed set of error codes of the public contract. */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 /** All codes, to recognise a known error when formatting. */
 export const ERROR_CODES: readonly ErrorCode[] = [

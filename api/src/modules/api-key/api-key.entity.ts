@@ -1,5 +1,12 @@
 /** Open311 client keys. Only a hash is stored; the key itself is shown once at creation. */
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { UserEntity } from '../user/user.entity.js';
 

@@ -2,7 +2,15 @@
  * Media: photos attached to requests. Only re-encoded images are stored: EXIF (GPS above all) is
  * gone before the first byte reaches disk. The original upload is never kept.
  */
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ServiceRequestEntity } from '../service-request/service-request.entity.js';
 import { UserEntity } from '../user/user.entity.js';

@@ -7,7 +7,10 @@ import { NotFoundError } from '../../lib/errors.js';
 import type { Actor } from '../user/actor.js';
 import { isStaff } from '../user/actor.js';
 import type { AgencyEntity } from '../agency/agency.entity.js';
-import type { ServiceAttributeEntity, ServiceDefinitionEntity } from './service-definition.entity.js';
+import type {
+  ServiceAttributeEntity,
+  ServiceDefinitionEntity,
+} from './service-definition.entity.js';
 import type { ServiceDefinitionRepository } from './service-definition.repository.js';
 
 /** One answer as submitted: a single value or several (multivaluelist). */
@@ -89,7 +92,8 @@ export class ServiceDefinitionService {
         case 'multivaluelist': {
           const chosen = list.length ? list : single ? [single] : [];
           const bad = chosen.filter((v) => !allowed.has(v));
-          if (bad.length) problems.push({ field, message: `has values not allowed: ${bad.join(', ')}` });
+          if (bad.length)
+            problems.push({ field, message: `has values not allowed: ${bad.join(', ')}` });
           else if (chosen.length) values[answer.code] = [...new Set(chosen)];
           break;
         }
@@ -107,7 +111,8 @@ export class ServiceDefinitionService {
           break;
         case 'number':
           if (single) {
-            if (!/^-?\d+(\.\d+)?$/.test(single)) problems.push({ field, message: 'must be a number' });
+            if (!/^-?\d+(\.\d+)?$/.test(single))
+              problems.push({ field, message: 'must be a number' });
             else values[answer.code] = single;
           }
           break;

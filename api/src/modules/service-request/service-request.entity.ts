@@ -4,14 +4,7 @@
  * - status: OPEN or CLOSED; detailed status: the lifecycle step (see DETAILED_STATUSES).
  * - event: one append-only timeline row, written in the same transaction as the change it records.
  */
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Point, Relation } from 'typeorm';
 import { AgencyEntity } from '../agency/agency.entity.js';
 import { ServiceDefinitionEntity } from '../service-definition/service-definition.entity.js';

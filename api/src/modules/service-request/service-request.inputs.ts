@@ -11,7 +11,12 @@ import {
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { BBoxInput, GeoPointInput, NearInput } from '../../graphql/common.type.js';
-import { ChannelEnum, DetailedStatusEnum, RequestStatusEnum, VisibilityEnum } from './service-request.type.js';
+import {
+  ChannelEnum,
+  DetailedStatusEnum,
+  RequestStatusEnum,
+  VisibilityEnum,
+} from './service-request.type.js';
 import { registerEnumType } from 'type-graphql';
 
 @InputType({ description: 'An answer to one service question.' })
@@ -77,7 +82,10 @@ export class SubmitServiceRequestInput {
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(100)
-  @Field(() => [AttributeAnswerInput], { nullable: true, description: 'Answers to the service questions.' })
+  @Field(() => [AttributeAnswerInput], {
+    nullable: true,
+    description: 'Answers to the service questions.',
+  })
   attributes?: AttributeAnswerInput[] | null;
 
   @IsOptional()
@@ -95,7 +103,8 @@ export class SubmitServiceRequestInput {
   @Length(8, 128)
   @Field(() => String, {
     nullable: true,
-    description: 'Client-chosen key (8–128 chars). Retrying with the same key returns the same request.',
+    description:
+      'Client-chosen key (8–128 chars). Retrying with the same key returns the same request.',
   })
   idempotencyKey?: string | null;
 
@@ -112,7 +121,9 @@ export class UpdateServiceRequestStatusInput {
   @Field(() => ID, { description: 'Global id of the request.' })
   id: string;
 
-  @Field(() => DetailedStatusEnum, { description: 'New detailed status (DUPLICATE: use markDuplicate).' })
+  @Field(() => DetailedStatusEnum, {
+    description: 'New detailed status (DUPLICATE: use markDuplicate).',
+  })
   detailedStatus: DetailedStatusEnum;
 
   @IsOptional()
@@ -128,7 +139,10 @@ export class UpdateServiceRequestStatusInput {
   noteVisibility?: VisibilityEnum | null;
 
   @IsOptional()
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the city expects to close it.' })
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: 'When the city expects to close it.',
+  })
   expectedAt?: Date | null;
 }
 
@@ -158,7 +172,10 @@ export class ServiceRequestFilter {
   status?: RequestStatusEnum | null;
 
   @IsOptional()
-  @Field(() => [DetailedStatusEnum], { nullable: true, description: 'Any of these detailed statuses.' })
+  @Field(() => [DetailedStatusEnum], {
+    nullable: true,
+    description: 'Any of these detailed statuses.',
+  })
   detailedStatuses?: DetailedStatusEnum[] | null;
 
   @IsOptional()

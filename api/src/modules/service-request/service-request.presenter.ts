@@ -17,7 +17,10 @@ import {
 } from './service-request.type.js';
 
 /** Maps a request; `canSeeContact` decides whether the private contact is included. */
-export function presentServiceRequest(r: ServiceRequestEntity, canSeeContact: boolean): ServiceRequest {
+export function presentServiceRequest(
+  r: ServiceRequestEntity,
+  canSeeContact: boolean,
+): ServiceRequest {
   const [longitude, latitude] = r.location.coordinates as [number, number];
   return Object.assign(new ServiceRequest(), {
     id: toGlobalId('ServiceRequest', r.id),

@@ -27,7 +27,8 @@ export interface RequestFilter {
 }
 
 /** Sort orders. DISTANCE needs `near`. */
-export type RequestOrder = 'REQUESTED_AT_DESC' | 'REQUESTED_AT_ASC' | 'UPDATED_AT_DESC' | 'DISTANCE';
+export type RequestOrder =
+  'REQUESTED_AT_DESC' | 'REQUESTED_AT_ASC' | 'UPDATED_AT_DESC' | 'DISTANCE';
 
 /** A keyset position: sort value and id. */
 export type Keyset = [string | number, string];
@@ -102,7 +103,10 @@ export class ServiceRequestRepository {
   /** Inserts a request; `location` is given as longitude/latitude. */
   async insert(
     manager: EntityManager,
-    values: Omit<ServiceRequestEntity, 'id' | 'location' | 'supportCount' | 'commentCount' | 'followerCount' | 'duplicateOfId'> & {
+    values: Omit<
+      ServiceRequestEntity,
+      'id' | 'location' | 'supportCount' | 'commentCount' | 'followerCount' | 'duplicateOfId'
+    > & {
       longitude: number;
       latitude: number;
     },
@@ -119,7 +123,12 @@ export class ServiceRequestRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<ServiceRequestEntity, 'status' | 'detailedStatus' | 'updatedAt' | 'expectedAt' | 'closedAt'>>,
+    changes: Partial<
+      Pick<
+        ServiceRequestEntity,
+        'status' | 'detailedStatus' | 'updatedAt' | 'expectedAt' | 'closedAt'
+      >
+    >,
   ): Promise<void> {
     await manager.getRepository(ServiceRequestEntity).update({ id }, changes);
   }
@@ -136,7 +145,11 @@ export class ServiceRequestRepository {
    * Timeline of one request, oldest first; `afterId` gives only newer events and `includeInternal`
    * decides whether staff-only notes are read at all.
    */
-  events(requestId: string, includeInternal: boolean, afterId?: string): Promise<RequestEventEntity[]> {
+  events(
+    requestId: string,
+    includeInternal: boolean,
+    afterId?: string,
+  ): Promise<RequestEventEntity[]> {
     const qb = this.dataSource
       .getRepository(RequestEventEntity)
       .createQueryBuilder('e')
@@ -148,7 +161,10 @@ export class ServiceRequestRepository {
   }
 
   /** Timelines of many requests (loader batch). */
-  async eventsFor(requestIds: readonly string[], includeInternal: boolean): Promise<RequestEventEntity[]> {
+  async eventsFor(
+    requestIds: readonly string[],
+    includeInternal: boolean,
+  ): Promise<RequestEventEntity[]> {
     if (requestIds.length === 0) return [];
     const qb = this.dataSource
       .getRepository(RequestEventEntity)
@@ -170,7 +186,9 @@ export class ServiceRequestRepository {
 
   /** Serialises submissions that share a key, for the rest of the transaction. */
   async lockIdempotencyKey(manager: EntityManager, scope: string, key: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${scope}|${key}`]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `${scope}|${key}`,
+    ]);
   }
 
   async rememberIdempotencyKey(
@@ -205,7 +223,8 @@ export class ServiceRequestRepository {
       );
     }
     if (filter.ward !== undefined) where.push(`r.ward = ${p(filter.ward)}`);
-    if (filter.communityArea !== undefined) where.push(`r.community_area = ${p(filter.communityArea)}`);
+    if (filter.communityArea !== undefined)
+      where.push(`r.community_area = ${p(filter.communityArea)}`);
     if (filter.serviceCodes?.length) where.push(`s.code = ANY(${p(filter.serviceCodes)}::text[])`);
     if (filter.status) where.push(`r.status = ${p(filter.status)}`);
     if (filter.detailedStatuses?.length) {

@@ -20,9 +20,16 @@ import { BadInputError, NotFoundError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import { tileTopicsForBbox, topics } from '../../lib/pubsub.js';
 import { Agency } from '../agency/agency.type.js';
-import { presentAgency, presentService } from '../service-definition/service-definition.presenter.js';
+import {
+  presentAgency,
+  presentService,
+} from '../service-definition/service-definition.presenter.js';
 import { Service } from '../service-definition/service-definition.type.js';
-import type { RequestChangeMessage, RequestEventMessage, ServiceRequestService } from './service-request.service.js';
+import type {
+  RequestChangeMessage,
+  RequestEventMessage,
+  ServiceRequestService,
+} from './service-request.service.js';
 import { presentEvent, presentServiceRequest } from './service-request.presenter.js';
 import {
   ServiceRequestsArgs,
@@ -43,10 +50,14 @@ import type { Keyset } from './service-request.repository.js';
 
 @ObjectType({ description: 'Result of submitServiceRequest.' })
 export class SubmitServiceRequestPayload {
-  @Field(() => ServiceRequest, { description: 'The request (the existing one on an idempotent retry).' })
+  @Field(() => ServiceRequest, {
+    description: 'The request (the existing one on an idempotent retry).',
+  })
   serviceRequest: ServiceRequest;
 
-  @Field(() => Boolean, { description: 'False when an earlier submission with the same key was returned.' })
+  @Field(() => Boolean, {
+    description: 'False when an earlier submission with the same key was returned.',
+  })
   created: boolean;
 }
 
@@ -71,16 +82,22 @@ export class ServiceRequestResolver {
     trackingNumber?: string,
   ): Promise<ServiceRequest | null> {
     if (!id === !trackingNumber) {
-      throw new BadInputError([{ field: 'id', message: 'give exactly one of id and trackingNumber' }]);
+      throw new BadInputError([
+        { field: 'id', message: 'give exactly one of id and trackingNumber' },
+      ]);
     }
     const entity = await this.requests.get(ctx.actor, {
       id: id ? fromGlobalId(id, 'ServiceRequest', 'id') : undefined,
       trackingNumber: trackingNumber ?? undefined,
     });
-    return entity ? presentServiceRequest(entity, this.requests.canSeeContact(ctx.actor, entity)) : null;
+    return entity
+      ? presentServiceRequest(entity, this.requests.canSeeContact(ctx.actor, entity))
+      : null;
   }
 
-  @Query(() => ServiceRequestConnection, { description: 'Requests matching a filter, a page at a time.' })
+  @Query(() => ServiceRequestConnection, {
+    description: 'Requests matching a filter, a page at a time.',
+  })
   async serviceRequests(
     @Ctx() ctx: GraphQLContext,
     @Args(() => ServiceRequestsArgs) args: ServiceRequestsArgs,
@@ -133,7 +150,8 @@ export class ServiceRequestResolver {
   }
 
   @Query(() => [NearbyServiceRequest], {
-    description: 'Requests near a point, nearest first, with the distance: duplicate suggestions while reporting.',
+    description:
+      'Requests near a point, nearest first, with the distance: duplicate suggestions while reporting.',
   })
   async nearbyServiceRequests(
     @Ctx() ctx: GraphQLContext,
@@ -142,7 +160,10 @@ export class ServiceRequestResolver {
     radiusMeters: number,
     @Arg('serviceCode', () => String, { nullable: true, description: 'Only this service.' })
     serviceCode?: string,
-    @Arg('includeClosed', () => Boolean, { defaultValue: false, description: 'Also closed requests.' })
+    @Arg('includeClosed', () => Boolean, {
+      defaultValue: false,
+      description: 'Also closed requests.',
+    })
     includeClosed?: boolean,
   ): Promise<NearbyServiceRequest[]> {
     const rows = await this.requests.nearby(ctx.actor, {
@@ -160,7 +181,8 @@ export class ServiceRequestResolver {
   }
 
   @Mutation(() => SubmitServiceRequestPayload, {
-    description: 'Report a problem, anonymously or signed in. Reuse `idempotencyKey` when retrying.',
+    description:
+      'Report a problem, anonymously or signed in. Reuse `idempotencyKey` when retrying.',
   })
   async submitServiceRequest(
     @Ctx() ctx: GraphQLContext,
@@ -173,7 +195,10 @@ export class ServiceRequestResolver {
       longitude: input.location.longitude,
     });
     return {
-      serviceRequest: presentServiceRequest(request, this.requests.canSeeContact(ctx.actor, request)),
+      serviceRequest: presentServiceRequest(
+        request,
+        this.requests.canSeeContact(ctx.actor, request),
+      ),
       created,
     };
   }
@@ -193,7 +218,12 @@ export class ServiceRequestResolver {
       noteVisibility: input.noteVisibility,
       expectedAt: input.expectedAt,
     });
-    return { serviceRequest: presentServiceRequest(request, this.requests.canSeeContact(ctx.actor, request)) };
+    return {
+      serviceRequest: presentServiceRequest(
+        request,
+        this.requests.canSeeContact(ctx.actor, request),
+      ),
+    };
   }
 
   @Subscription(() => RequestEvent, {
@@ -204,7 +234,8 @@ export class ServiceRequestResolver {
       const { id, afterEventId } = args as { id: string; afterEventId?: string | null };
       const parsed = parseGlobalId(id);
       const requestId = parsed?.type === 'ServiceRequest' ? parsed.id : undefined;
-      if (!requestId) throw new BadInputError([{ field: 'id', message: 'is not a valid ServiceRequest id' }]);
+      if (!requestId)
+        throw new BadInputError([{ field: 'id', message: 'is not a valid ServiceRequest id' }]);
       if (afterEventId && !/^\d{1,18}$/.test(afterEventId)) {
         throw new BadInputError([{ field: 'afterEventId', message: 'is not an event id' }]);
       }
@@ -252,7 +283,9 @@ export class ServiceRequestResolver {
       const ctx = context as GraphQLContext;
       const { bbox, areaId } = args as { bbox?: BBoxInput | null; areaId?: string | null };
       if (!bbox === !areaId) {
-        throw new BadInputError([{ field: 'bbox', message: 'give exactly one of bbox and areaId' }]);
+        throw new BadInputError([
+          { field: 'bbox', message: 'give exactly one of bbox and areaId' },
+        ]);
       }
       let topicList: string[];
       if (areaId) {
@@ -262,11 +295,15 @@ export class ServiceRequestResolver {
       } else {
         const b = bbox!;
         if (b.west >= b.east || b.south >= b.north) {
-          throw new BadInputError([{ field: 'bbox', message: 'west must be < east and south < north' }]);
+          throw new BadInputError([
+            { field: 'bbox', message: 'west must be < east and south < north' },
+          ]);
         }
         const tiles = tileTopicsForBbox(b);
         if (!tiles) {
-          throw new BadInputError([{ field: 'bbox', message: 'is too large; zoom in or subscribe by areaId' }]);
+          throw new BadInputError([
+            { field: 'bbox', message: 'is too large; zoom in or subscribe by areaId' },
+          ]);
         }
         topicList = tiles;
       }
@@ -278,7 +315,8 @@ export class ServiceRequestResolver {
             if (message.isPrivate && !(await staff.canSee(ctx.actor, message.request))) continue;
             if (bbox) {
               const [lng, lat] = message.request.location.coordinates as [number, number];
-              if (lng < bbox.west || lng > bbox.east || lat < bbox.south || lat > bbox.north) continue;
+              if (lng < bbox.west || lng > bbox.east || lat < bbox.south || lat > bbox.north)
+                continue;
             }
             yield message;
           }
@@ -291,8 +329,10 @@ export class ServiceRequestResolver {
   serviceRequestsChanged(
     @Root() message: RequestChangeMessage,
     @Ctx() ctx: GraphQLContext,
-    @Arg('bbox', () => BBoxInput, { nullable: true, description: 'A map viewport.' }) _bbox?: BBoxInput,
-    @Arg('areaId', () => ID, { nullable: true, description: 'A ward or community area.' }) _areaId?: string,
+    @Arg('bbox', () => BBoxInput, { nullable: true, description: 'A map viewport.' })
+    _bbox?: BBoxInput,
+    @Arg('areaId', () => ID, { nullable: true, description: 'A ward or community area.' })
+    _areaId?: string,
   ): ServiceRequestChange {
     return {
       change: message.change as RequestChangeEnum,
@@ -333,7 +373,10 @@ export class ServiceRequestResolver {
     nullable: true,
     description: 'The original request, when this one was closed as a duplicate.',
   })
-  async duplicateOf(@Root() r: ServiceRequest, @Ctx() ctx: GraphQLContext): Promise<ServiceRequest | null> {
+  async duplicateOf(
+    @Root() r: ServiceRequest,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ServiceRequest | null> {
     if (!r.duplicateOfId) return null;
     const original = await ctx.loaders.serviceRequest.load(r.duplicateOfId);
     if (!original || !(await this.requests.canSee(ctx.actor, original))) return null;

@@ -21,11 +21,19 @@ import { tileOf, topics } from '../../lib/pubsub.js';
 import type { AreaService } from '../area/area.service.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { MediaService } from '../media/media.service.js';
-import type { AttributeAnswer, ServiceDefinitionService } from '../service-definition/service-definition.service.js';
+import type {
+  AttributeAnswer,
+  ServiceDefinitionService,
+} from '../service-definition/service-definition.service.js';
 import type { ServiceDefinitionEntity } from '../service-definition/service-definition.entity.js';
 import type { Actor } from '../user/actor.js';
 import { isStaff, worksForAgency } from '../user/actor.js';
-import type { Keyset, RequestFilter, RequestOrder, ServiceRequestRepository } from './service-request.repository.js';
+import type {
+  Keyset,
+  RequestFilter,
+  RequestOrder,
+  ServiceRequestRepository,
+} from './service-request.repository.js';
 import { statusOf } from './service-request.entity.js';
 import type {
   Channel,
@@ -103,7 +111,9 @@ export class ServiceRequestService {
     const problems: FieldProblem[] = [];
     const definition = await this.definitions.findByCode(input.serviceCode);
     if (!definition || !definition.active) {
-      throw new BadInputError([{ field: 'input.serviceCode', message: 'is not an active service' }]);
+      throw new BadInputError([
+        { field: 'input.serviceCode', message: 'is not an active service' },
+      ]);
     }
     const channel = door ?? input.channel ?? 'WEB';
     if (!door) {
@@ -152,7 +162,9 @@ export class ServiceRequestService {
         ? `apikey:${actor.apiKeyId}`
         : 'anonymous';
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([input.serviceCode, description, input.latitude, input.longitude, values]))
+      .update(
+        JSON.stringify([input.serviceCode, description, input.latitude, input.longitude, values]),
+      )
       .digest('hex');
 
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -161,9 +173,10 @@ export class ServiceRequestService {
         const existing = await this.repository.findIdempotent(manager, scope, idempotencyKey);
         if (existing) {
           if (existing.fingerprint !== fingerprint) {
-            throw new ConflictError('This idempotency key was already used for a different request.', [
-              { field: 'input.idempotencyKey', message: 'was used for a different request' },
-            ]);
+            throw new ConflictError(
+              'This idempotency key was already used for a different request.',
+              [{ field: 'input.idempotencyKey', message: 'was used for a different request' }],
+            );
           }
           const request = await this.repository.findById(existing.requestId, manager);
           return { request: request!, created: false, event: null };
@@ -189,7 +202,9 @@ export class ServiceRequestService {
         channel,
         requestedAt: now,
         updatedAt: now,
-        expectedAt: definition.slaDays ? new Date(now.getTime() + definition.slaDays * 86_400_000) : null,
+        expectedAt: definition.slaDays
+          ? new Date(now.getTime() + definition.slaDays * 86_400_000)
+          : null,
         closedAt: null,
         reporterId: actor.user?.id ?? null,
         contactName: contact.name,
@@ -236,15 +251,21 @@ export class ServiceRequestService {
   /** Staff change the detailed status, with an optional public or internal note and expected date. */
   async updateStatus(actor: Actor, input: UpdateStatusInput): Promise<ServiceRequestEntity> {
     if (!actor.user) throw new UnauthenticatedError();
-    if (!isStaff(actor)) throw new ForbiddenError('Only city staff can change the status of a request.');
+    if (!isStaff(actor))
+      throw new ForbiddenError('Only city staff can change the status of a request.');
     if (input.detailedStatus === 'DUPLICATE') {
       throw new BadInputError([
-        { field: 'input.detailedStatus', message: 'use markDuplicate to close a request as a duplicate' },
+        {
+          field: 'input.detailedStatus',
+          message: 'use markDuplicate to close a request as a duplicate',
+        },
       ]);
     }
     const note = input.note?.trim() || null;
     if (note && note.length > 4000) {
-      throw new BadInputError([{ field: 'input.note', message: 'must be at most 4,000 characters' }]);
+      throw new BadInputError([
+        { field: 'input.note', message: 'must be at most 4,000 characters' },
+      ]);
     }
     const visibility: Visibility = input.noteVisibility ?? 'PUBLIC';
     const userId = actor.user.id;
@@ -263,7 +284,10 @@ export class ServiceRequestService {
         (input.expectedAt?.getTime() ?? null) !== (request.expectedAt?.getTime() ?? null);
       if (!statusChanged && !note && !expectedChanged) {
         throw new BadInputError([
-          { field: 'input.detailedStatus', message: 'is already the current status; add a note or a date' },
+          {
+            field: 'input.detailedStatus',
+            message: 'is already the current status; add a note or a date',
+          },
         ]);
       }
       const status = statusOf(to);
@@ -348,7 +372,10 @@ export class ServiceRequestService {
     change: 'CREATED' | 'UPDATED',
   ): void {
     for (const event of events) {
-      this.publisher.publish(topics.request(request.id), { event, request } satisfies RequestEventMessage);
+      this.publisher.publish(topics.request(request.id), {
+        event,
+        request,
+      } satisfies RequestEventMessage);
     }
     if (!events.some((e) => e.visibility === 'PUBLIC')) return;
     const message: RequestChangeMessage = { change, request, isPrivate: definition.isPrivate };
@@ -402,7 +429,14 @@ export class ServiceRequestService {
   /** Requests near a point, nearest first: duplicate suggestions while reporting. */
   nearby(
     actor: Actor,
-    options: { latitude: number; longitude: number; radiusMeters: number; serviceCode?: string; includeClosed: boolean; limit: number },
+    options: {
+      latitude: number;
+      longitude: number;
+      radiusMeters: number;
+      serviceCode?: string;
+      includeClosed: boolean;
+      limit: number;
+    },
   ) {
     if (options.radiusMeters <= 0 || options.radiusMeters > 5000) {
       throw new BadInputError([{ field: 'radiusMeters', message: 'must be between 1 and 5,000' }]);

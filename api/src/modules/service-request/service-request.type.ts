@@ -38,7 +38,9 @@ registerEnumType(DetailedStatusEnum, {
     ON_HOLD: { description: 'Waiting on something outside the agency. Open.' },
     COMPLETED: { description: 'The problem was fixed. Closed.' },
     CLOSED_NOT_FIXED: { description: 'Closed without a fix (e.g. nothing found). Closed.' },
-    DUPLICATE: { description: 'Closed as a duplicate of another request (see duplicateOf). Closed.' },
+    DUPLICATE: {
+      description: 'Closed as a duplicate of another request (see duplicateOf). Closed.',
+    },
     CANCELED: { description: 'Withdrawn or invalid. Closed.' },
   },
 });
@@ -108,7 +110,9 @@ registerEnumType(VisibilityEnum, {
 
 @ObjectType({ description: 'One event of the public (or, for staff, internal) timeline.' })
 export class RequestEvent {
-  @Field(() => ID, { description: 'Event id; increases over time. Pass as `afterEventId` to resume.' })
+  @Field(() => ID, {
+    description: 'Event id; increases over time. Pass as `afterEventId` to resume.',
+  })
   id: string;
 
   @Field(() => EventTypeEnum, { description: 'What happened.' })
@@ -148,7 +152,9 @@ export class Media {
   height: number;
 }
 
-@ObjectType({ description: "The reporter's private contact. Visible to the reporter and city staff only." })
+@ObjectType({
+  description: "The reporter's private contact. Visible to the reporter and city staff only.",
+})
 export class ReporterContact {
   @Field(() => String, { nullable: true, description: 'Name.' })
   name: string | null;
@@ -169,7 +175,10 @@ export class AttributeAnswerValue {
   values: string[];
 }
 
-@ObjectType({ implements: Node, description: 'A service request: one reported problem and its journey.' })
+@ObjectType({
+  implements: Node,
+  description: 'A service request: one reported problem and its journey.',
+})
 export class ServiceRequest implements Node {
   @Field(() => ID, { description: 'Global id.' })
   id: string;
@@ -207,7 +216,10 @@ export class ServiceRequest implements Node {
   @Field(() => GraphQLDateTimeISO, { description: 'When it last changed.' })
   updatedAt: Date;
 
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the city expects to close it.' })
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: 'When the city expects to close it.',
+  })
   expectedAt: Date | null;
 
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When it was closed.' })
@@ -224,7 +236,8 @@ export class ServiceRequest implements Node {
 
   @Field(() => ReporterContact, {
     nullable: true,
-    description: "Reporter's private contact: null unless the viewer is the reporter or city staff.",
+    description:
+      "Reporter's private contact: null unless the viewer is the reporter or city staff.",
   })
   contact: ReporterContact | null;
 
@@ -252,7 +265,10 @@ export class ServiceRequestEdge {
   @Field(() => String, { description: 'Cursor to continue after this edge.' })
   cursor: string;
 
-  @Field(() => Float, { nullable: true, description: 'Distance in metres, when filtered by `near`.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Distance in metres, when filtered by `near`.',
+  })
   distanceMeters: number | null;
 }
 

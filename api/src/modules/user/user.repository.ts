@@ -47,7 +47,10 @@ export class UserRepository {
   }
 
   /** Creates a session and returns its (unhashed) token; only the hash is stored. */
-  async createSession(userId: string, ttlDays: number): Promise<{ token: string; expiresAt: Date }> {
+  async createSession(
+    userId: string,
+    ttlDays: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
     await this.dataSource

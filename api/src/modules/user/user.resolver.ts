@@ -22,7 +22,10 @@ export class UserResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => SignUpInput, { description: 'The account.' }) input: SignUpInput,
   ): Promise<AuthPayload> {
-    const session = await this.users.signUp(ctx.actor, { ...input, locale: input.locale ?? undefined });
+    const session = await this.users.signUp(ctx.actor, {
+      ...input,
+      locale: input.locale ?? undefined,
+    });
     ctx.setSessionCookie?.(session.token, session.expiresAt);
     return { viewer: await this.present(ctx, session.user) };
   }

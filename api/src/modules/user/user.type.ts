@@ -40,7 +40,9 @@ export class Viewer {
   locale: string;
 }
 
-@ObjectType({ description: 'Result of signUp and signIn. The session itself is an HTTP-only cookie.' })
+@ObjectType({
+  description: 'Result of signUp and signIn. The session itself is an HTTP-only cookie.',
+})
 export class AuthPayload {
   @Field(() => Viewer, { description: 'The signed-in account.' })
   viewer: Viewer;
