@@ -11,6 +11,7 @@ import type { ErrorCode } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import type { Logger } from '../lib/logger.js';
 import type { MediaFile, MediaService } from '../modules/media/media.service.js';
+import { mediaUrls } from '../modules/media/media.presenter.js';
 import type { Actor } from '../modules/user/actor.js';
 
 /** What the media router needs from the composition root. */
@@ -22,20 +23,8 @@ export interface MediaRouterDeps {
   publicUrl?: (req: Request) => string;
 }
 
-/** The URLs of a photo and its thumbnail. */
-export interface MediaUrls {
-  url: string;
-  thumbnailUrl: string;
-}
-
-/**
- * The URLs under which this router serves a photo, so the GraphQL presenter and the Open311
- * facade link to exactly the same place. `baseUrl` is an origin without a trailing slash.
- */
-export function mediaUrls(id: string, baseUrl = ''): MediaUrls {
-  const base = baseUrl.replace(/\/+$/, '');
-  return { url: `${base}/media/${id}`, thumbnailUrl: `${base}/media/${id}/thumb` };
-}
+export { mediaUrls } from '../modules/media/media.presenter.js';
+export type { MediaUrls } from '../modules/media/media.presenter.js';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
