@@ -16,7 +16,7 @@ import {
 } from 'type-graphql';
 import { GeoPointInput, BBoxInput } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { BadInputError, NotFoundError } from '../../lib/errors.js';
+import { BadInputError, NotFoundError, badField } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import { tileTopicsForBbox, topics } from '../../lib/pubsub.js';
 import { Agency } from '../agency/agency.type.js';
@@ -32,6 +32,7 @@ import type {
 } from './service-request.service.js';
 import { presentEvent, presentServiceRequest } from './service-request.presenter.js';
 import {
+  ServiceRequestOrderEnum,
   ServiceRequestsArgs,
   SubmitServiceRequestInput,
   UpdateServiceRequestStatusInput,
@@ -65,6 +66,24 @@ export class SubmitServiceRequestPayload {
 export class UpdateServiceRequestStatusPayload {
   @Field(() => ServiceRequest, { description: 'The request after the change.' })
   serviceRequest: ServiceRequest;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Decodes a `serviceRequests` cursor and checks that its values fit the order, so that a forged or
+ * stale cursor is BAD_USER_INPUT on `after` rather than a database error.
+ */
+function keysetOf(cursor: string, order: ServiceRequestOrderEnum): Keyset {
+  const [sort, id] = decodeCursor(cursor, 2);
+  const sortOk =
+    order === ServiceRequestOrderEnum.DISTANCE
+      ? typeof sort === 'number' && Number.isFinite(sort)
+      : typeof sort === 'string' && !Number.isNaN(Date.parse(sort));
+  if (!sortOk || sort === undefined || typeof id !== 'string' || !UUID.test(id)) {
+    throw badField('after', 'is not a valid cursor');
+  }
+  return [sort, id];
 }
 
 @Resolver(() => ServiceRequest)
@@ -114,7 +133,7 @@ export class ServiceRequestResolver {
       if (area.kind === 'WARD') ward = area.number;
       else communityArea = area.number;
     }
-    const after = args.after ? (decodeCursor(args.after, 2) as Keyset) : undefined;
+    const after = args.after ? keysetOf(args.after, args.orderBy) : undefined;
     const result = await this.requests.list(
       ctx.actor,
       {
