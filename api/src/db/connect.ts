@@ -5,7 +5,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
 import { createDataSource } from './data-source.js';
-import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedDatabase } from './embedded.js';
+import { startEmbeddedDatabase } from './embedded.js';
 
 /** An open database and how to close it. */
 export interface DatabaseHandle {
@@ -31,7 +31,6 @@ export async function connectDatabase(
   const dataSource = createDataSource({
     url: embedded.url,
     embedded: true,
-    poolSize: EMBEDDED_MAX_CONNECTIONS,
   });
   try {
     await dataSource.initialize();

@@ -5,6 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
+import { EMBEDDED_POOL_SIZE } from './embedded.js';
 import { ENTITIES } from './entities.js';
 
 /** Options for {@link createDataSource}. */
@@ -12,7 +13,10 @@ export interface DataSourceOptions {
   url: string;
   /** Pool size; the embedded database accepts a bounded number of connections. */
   poolSize?: number;
-  /** Whether the server is PGlite (startup options are then set once on its single backend). */
+  /**
+   * Whether the server is PGlite: startup options are then set once on its single backend, and the
+   * pool has one connection (see db/embedded.ts for why).
+   */
   embedded?: boolean;
   /** Log SQL (debugging). */
   logSql?: boolean;
@@ -31,9 +35,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     logging: options.logSql ? 'all' : ['error'],
-    poolSize: options.poolSize ?? 10,
+    poolSize: options.embedded ? EMBEDDED_POOL_SIZE : (options.poolSize ?? 10),
     extra: options.embedded
-      ? { max: options.poolSize ?? 8 }
+      ? { max: EMBEDDED_POOL_SIZE }
       : {
           max: options.poolSize ?? 10,
           options: '-c jit=off -c max_parallel_workers_per_gather=0',

@@ -3,8 +3,11 @@
  * folder and exposed on a loopback TCP socket so that `pg` and TypeORM talk to it exactly as they
  * talk to a PostgreSQL server. Same migrations, same SQL, same code paths.
  *
- * PGlite runs one backend; the socket server multiplexes client connections onto it and keeps a
- * connection's transaction exclusive until it ends, so pooled transactions do not interleave.
+ * PGlite runs one backend. The socket server multiplexes connections onto it message by message;
+ * it keeps an explicit transaction exclusive, but not the Parse/Bind/Execute sequence of the extended
+ * protocol, so two pooled connections can clobber each other's unnamed portal ("portal \"\" does not
+ * exist", seen in the test suite). The pool on the embedded database therefore has one connection:
+ * the single backend serialises everything anyway, so nothing is lost.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +23,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-/** Connections the socket server accepts at once; the pool is sized to match. */
-export const EMBEDDED_MAX_CONNECTIONS = 8;
+/** Connections the socket server accepts at once (a pool of one, plus room for tools). */
+export const EMBEDDED_MAX_CONNECTIONS = 4;
+
+/** Pool size for the embedded database (see the module comment). */
+export const EMBEDDED_POOL_SIZE = 1;
 
 /** Starts PGlite + PostGIS in `dataDir/pgdata` and listens on an ephemeral loopback port. */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
