@@ -1,0 +1,258 @@
+/**
+ * Benchmarks of the spine on a city-sized database. Each scenario is reported as a ratio to a
+ * bound measured in the same run, never as an absolute target:
+ *
+ * - `sql`: the same query as raw SQL through `pg` (the floor: what the database alone costs);
+ * - `http`: that SQL behind a bare Express handler returning JSON (the floor for any HTTP API);
+ * - `graphql`: the real operation through Stoop (Apollo + type-graphql + loaders + presenters).
+ *
+ * Usage: `npm run bench` (PostgreSQL at BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/stoop_bench, recreated; BENCH_ROWS requests, default 300000).
+ */
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import express from 'express';
+import pg from 'pg';
+import { loadConfig } from '../api/src/config.js';
+import { createDataSource } from '../api/src/db/data-source.js';
+import { runMigrations } from '../api/src/db/migrate.js';
+import { buildStoopSchema } from '../api/src/graphql/schema.js';
+import { createStoopServer } from '../api/src/http/server.js';
+import { logger } from '../api/src/lib/logger.js';
+import { InProcessPubSub } from '../api/src/lib/pubsub.js';
+import { seed } from '../api/src/seed/seed.js';
+import { createServices } from '../api/src/services.js';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/stoop_bench';
+const rows = Number(process.env.BENCH_ROWS ?? 300_000);
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 300);
+logger.level = 'warn';
+
+async function recreateDatabase(): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+/**
+ * Scales the 2,113 real requests up to `rows`, keeping their type mix and spatial spread: each copy
+ * is a real request moved by up to ±800 m, kept only when it still falls inside a ward.
+ */
+async function scaleUp(pool: pg.Pool): Promise<number> {
+  const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM service_requests')).rows as [
+    { n: number },
+  ];
+  const copies = Math.ceil((rows - n) / n);
+  await pool.query(`
+    INSERT INTO service_requests (tracking_number, service_definition_id, description, location, address,
+      zipcode, ward, community_area, attributes, status, detailed_status, agency_id, channel, requested_at,
+      updated_at, expected_at, closed_at)
+    SELECT 'SB' || lpad((row_number() OVER ())::text, 10, '0'), r.service_definition_id, r.description,
+           p.geom, r.address, r.zipcode, w.number, c.number, r.attributes,
+           CASE WHEN random() < 0.2 THEN 'OPEN' ELSE r.status END,
+           CASE WHEN random() < 0.2 THEN 'IN_PROGRESS' ELSE r.detailed_status END,
+           r.agency_id, r.channel, r.requested_at - o.shift, r.updated_at - o.shift,
+           r.expected_at - o.shift, r.closed_at - o.shift
+      FROM service_requests r
+      CROSS JOIN generate_series(1, ${copies}) AS g(i)
+      CROSS JOIN LATERAL (
+        SELECT ST_SetSRID(ST_MakePoint(ST_X(r.location) + (random() - 0.5) * 0.02,
+                                       ST_Y(r.location) + (random() - 0.5) * 0.014), 4326) AS geom) p
+      CROSS JOIN LATERAL (SELECT make_interval(days => floor(random() * 365 + 0 * g.i)::int) AS shift) o
+      JOIN areas w ON w.kind = 'WARD' AND ST_Covers(w.boundary, p.geom)
+      LEFT JOIN areas c ON c.kind = 'COMMUNITY_AREA' AND ST_Covers(c.boundary, p.geom)
+     WHERE r.tracking_number LIKE 'SR%'
+     LIMIT ${rows - n}`);
+  await pool.query(`
+    INSERT INTO request_events (request_id, type, to_status, visibility, at)
+    SELECT id, 'SUBMITTED', 'SUBMITTED', 'PUBLIC', requested_at FROM service_requests
+     WHERE tracking_number LIKE 'SB%'`);
+  await pool.query('ANALYZE');
+  const [{ total }] = (await pool.query('SELECT count(*)::int AS total FROM service_requests'))
+    .rows as [{ total: number }];
+  return total;
+}
+
+interface Scenario {
+  name: string;
+  sql: string;
+  params: () => unknown[];
+  graphql: string;
+  variables: () => Record<string, unknown>;
+}
+
+/** A random point in the busy part of the city (Loop to Lincoln Square). */
+function randomPoint() {
+  return { lat: 41.85 + Math.random() * 0.12, lng: -87.72 + Math.random() * 0.1 };
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'requests within 500 m, nearest first, page of 20 (with totalCount)',
+    sql: `WITH pt AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 4326), 26916) AS g)
+          SELECT r.id, r.tracking_number, r.detailed_status, ST_X(r.location) AS lng, ST_Y(r.location) AS lat,
+                 ST_Distance(r.location_metric, pt.g) AS d,
+                 count(*) OVER () AS total
+            FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id, pt
+           WHERE ST_DWithin(r.location_metric, pt.g, 500) AND NOT s.is_private
+           ORDER BY d, r.id LIMIT 20`,
+    params: () => {
+      const p = randomPoint();
+      return [p.lng, p.lat];
+    },
+    graphql: `query($lat: Float!, $lng: Float!) {
+      serviceRequests(filter: { near: { lat: $lat, lng: $lng, radiusMeters: 500 } }, orderBy: DISTANCE, first: 20) {
+        totalCount edges { distanceMeters node { trackingNumber detailedStatus location { latitude longitude } } }
+      }
+    }`,
+    variables: () => randomPoint(),
+  },
+  {
+    name: 'duplicate suggestions: open requests within 150 m (KNN)',
+    sql: `WITH pt AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 4326), 26916) AS g)
+          SELECT r.id, r.tracking_number, ST_Distance(r.location_metric, pt.g) AS d
+            FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id, pt
+           WHERE ST_DWithin(r.location_metric, pt.g, 150) AND r.status = 'OPEN' AND NOT s.is_private
+           ORDER BY r.location_metric <-> pt.g LIMIT 20`,
+    params: () => {
+      const p = randomPoint();
+      return [p.lng, p.lat];
+    },
+    graphql: `query($lat: Float!, $lng: Float!) {
+      nearbyServiceRequests(location: { latitude: $lat, longitude: $lng }, radiusMeters: 150) {
+        distanceMeters request { trackingNumber }
+      }
+    }`,
+    variables: () => randomPoint(),
+  },
+  {
+    name: 'newest 20 open requests of one ward (with totalCount)',
+    sql: `SELECT r.id, r.tracking_number, r.requested_at, count(*) OVER () AS total
+            FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id
+           WHERE r.ward = $1 AND r.status = 'OPEN' AND NOT s.is_private
+           ORDER BY r.requested_at DESC, r.id DESC LIMIT 20`,
+    params: () => [1 + Math.floor(Math.random() * 50)],
+    graphql: `query($areaId: ID!) {
+      serviceRequests(filter: { areaId: $areaId, status: OPEN }, first: 20) {
+        totalCount edges { node { trackingNumber requestedAt } }
+      }
+    }`,
+    variables: () => ({ areaId: wardIds[Math.floor(Math.random() * wardIds.length)] }),
+  },
+];
+
+let wardIds: string[] = [];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function main(): Promise<void> {
+  await recreateDatabase();
+  const ds = createDataSource({ url });
+  await ds.initialize();
+  await runMigrations(ds);
+  await seed(ds, { dataDir: loadConfig().seedDataDir, log: () => {} });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
+  const t0 = performance.now();
+  const total = await scaleUp(pool);
+  console.log(`database: ${total} requests (scaled in ${Math.round(performance.now() - t0)} ms)`);
+
+  const services = createServices(ds, new InProcessPubSub(), {
+    mediaDir: '/tmp/stoop-bench-media',
+  });
+  const server = await createStoopServer({
+    services,
+    schema: await buildStoopSchema(services),
+    logger,
+    secureCookies: false,
+  });
+  const port = await server.listen(0, '127.0.0.1');
+  const bare = express();
+  bare.use(express.json());
+  bare.post('/sql', async (req, res) => {
+    const body = req.body as { sql: string; params: unknown[] };
+    const result = await pool.query(body.sql, body.params);
+    res.json(result.rows);
+  });
+  const bareServer = bare.listen(0, '127.0.0.1');
+  await new Promise((r) => bareServer.once('listening', r));
+  const barePort = (bareServer.address() as { port: number }).port;
+
+  const wards = (await (
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ areas(kind: WARD) { id } }' }),
+    })
+  ).json()) as { data: { areas: { id: string }[] } };
+  wardIds = wards.data.areas.map((a) => a.id);
+
+  const lines = [
+    '| scenario | sql median (ms) | bare HTTP median | GraphQL median | GraphQL p95 | GraphQL ÷ SQL | GraphQL ÷ bare HTTP |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of scenarios) {
+    const sql: number[] = [];
+    const http: number[] = [];
+    const gql: number[] = [];
+    for (let i = 0; i < iterations + 30; i++) {
+      const params = s.params();
+      let t = performance.now();
+      await pool.query(s.sql, params);
+      const a = performance.now() - t;
+      t = performance.now();
+      await (
+        await fetch(`http://127.0.0.1:${barePort}/sql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sql: s.sql, params }),
+        })
+      ).json();
+      const b = performance.now() - t;
+      t = performance.now();
+      const res = (await (
+        await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: s.graphql, variables: s.variables() }),
+        })
+      ).json()) as { errors?: unknown };
+      const c = performance.now() - t;
+      if (res.errors) throw new Error(`${s.name}: ${JSON.stringify(res.errors)}`);
+      if (i >= 30) {
+        sql.push(a);
+        http.push(b);
+        gql.push(c);
+      }
+    }
+    const [q, h, g] = [stats(sql), stats(http), stats(gql)];
+    lines.push(
+      `| ${s.name} | ${q.median.toFixed(2)} | ${h.median.toFixed(2)} | ${g.median.toFixed(2)} | ${g.p95.toFixed(2)} | ${(g.median / q.median).toFixed(2)} | ${(g.median / h.median).toFixed(2)} |`,
+    );
+  }
+  console.log(
+    `\n${iterations} iterations per scenario, ${total} requests, Node ${process.version}\n`,
+  );
+  console.log(lines.join('\n'));
+  bareServer.close();
+  await server.close();
+  await pool.end();
+  await ds.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
