@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The parsed settings of one process. */
 export interface Config {
@@ -15,7 +16,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the embedded database and of stored media. */
   dataDir: string;
-  /** Folder holding Chicago's open-data files for the seed, if a local copy exists. */
+  /** Folder holding Chicago's open-data files for the seed, if a local copy exists (see findSharedData). */
   seedDataDir: string | undefined;
   /** Where uploaded photos are stored. */
   mediaDir: string;
@@ -30,6 +31,27 @@ export interface Config {
   /** Metric projection of the city (EPSG code) used for distances. */
   metricSrid: number;
 }
+
+/**
+ * Where Chicago's open-data files are when STOOP_SEED_DATA is unset: `shared/data` beside the
+ * checkout (`../shared/data`) or beside any folder above it, found from the working directory and
+ * from the repository itself. Undefined means the seed downloads them from the city's portal.
+ */
+export function findSharedData(starts: string[]): string | undefined {
+  for (const start of starts) {
+    let dir = path.resolve(start);
+    for (;;) {
+      const candidate = path.join(dir, 'shared', 'data');
+      if (existsSync(path.join(candidate, 'chicago_open311_service_codes.json'))) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return undefined;
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A configuration problem, reported before anything starts. */
 export class ConfigError extends Error {}
@@ -59,12 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
   const dataDir = path.resolve(env.STOOP_DATA_DIR || '.stoop');
-  const defaultSeed = path.resolve('..', 'shared', 'data');
   const seedDataDir = env.STOOP_SEED_DATA
     ? path.resolve(env.STOOP_SEED_DATA)
-    : existsSync(defaultSeed)
-      ? defaultSeed
-      : undefined;
+    : findSharedData([process.cwd(), REPO_ROOT]);
   return {
     port: int(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
