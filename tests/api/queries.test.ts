@@ -679,7 +679,13 @@ describe('operation limits and error masking', () => {
       expect(spy).toHaveBeenCalled();
       const error = firstError(res);
       expect(error.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(error.message).toBe('Internal error; it has been logged.');
+      // the same request id is in the response header, the error and the log
+      const requestId = res.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect((error.extensions as { requestId?: string }).requestId).toBe(requestId);
+      expect(error.message).toBe(
+        `Internal error; quote request id ${requestId} when reporting it.`,
+      );
       const body = JSON.stringify(res.errors);
       expect(body).not.toContain('secret_internal_table');
       expect(body).not.toContain('/srv/stoop');

@@ -10,6 +10,7 @@ import type { ValidationError } from 'class-validator';
 import { DomainError, ERROR_CODES } from '../lib/errors.js';
 import type { FieldProblem } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
+import type { Logger } from '../lib/logger.js';
 
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -30,7 +31,28 @@ const OPERATION_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-/** Formats one error for the client. */
+/** Whether an error is a bug (anything the formatter masks), to be logged with its request id. */
+export function isUnexpectedError(error: unknown): boolean {
+  return formatError({ message: '' }, error).extensions?.code === 'INTERNAL_SERVER_ERROR';
+}
+
+/** Logs unexpected errors of one operation with the request id the client is shown. */
+export function logUnexpectedErrors(
+  errors: readonly unknown[],
+  requestId: string,
+  log: Logger = logger,
+): void {
+  for (const error of errors) {
+    if (isUnexpectedError(error)) {
+      log.error({ err: unwrapResolverError(error), requestId }, 'unexpected GraphQL error');
+    }
+  }
+}
+
+/**
+ * Formats one error for the client: domain errors keep code and fields, everything else becomes
+ * a generic INTERNAL_SERVER_ERROR (the request id is added by the transport, which knows it).
+ */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -59,7 +81,6 @@ export function formatError(
     return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (code === 'UNAUTHORIZED') return { ...base, extensions: { code: 'FORBIDDEN' } };
-  logger.error({ err: original, path: formatted.path }, 'unexpected GraphQL error');
   return {
     message: 'Internal error; it has been logged.',
     locations: formatted.locations,

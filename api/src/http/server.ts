@@ -13,13 +13,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { specifiedRules, validate } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { migrationsCurrent } from '../db/data-source.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { formatError } from '../graphql/errors.js';
+import { formatError, logUnexpectedErrors } from '../graphql/errors.js';
 import { operationLimits } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../lib/logger.js';
@@ -27,6 +27,16 @@ import type { Actor } from '../modules/user/actor.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
 import { createMediaRouter } from './media.routes.js';
+
+/** Adds the request id to a masked internal error, so a user can quote it and staff find the log. */
+function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR') return error;
+  return {
+    ...error,
+    message: `Internal error; quote request id ${requestId} when reporting it.`,
+    extensions: { ...error.extensions, requestId },
+  };
+}
 
 /** Options of {@link createStoopServer}. */
 export interface StoopServerOptions {
@@ -100,6 +110,21 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
+        // Unexpected errors are logged with the request id, and the client gets the same id.
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              logUnexpectedErrors(errors, contextValue.requestId, logger);
+            },
+            async willSendResponse({ response, contextValue }) {
+              if (response.body.kind === 'single' && response.body.singleResult.errors) {
+                response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
+                  withRequestId(e, contextValue.requestId),
+                );
+              }
+            },
+          };
+        },
         async serverWillStart() {
           return {
             async drainServer() {
