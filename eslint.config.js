@@ -48,7 +48,12 @@ export default defineConfig([
     },
   },
   {
-    files: ['api/src/**/*.resolver.ts', 'api/src/http/**/*.ts', 'api/src/graphql/**/*.ts'],
+    files: [
+      'api/src/**/*.resolver.ts',
+      'api/src/http/**/*.ts',
+      'api/src/graphql/**/*.ts',
+      'api/src/open311/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -30,6 +30,10 @@ export interface Config {
   autoSeed: boolean;
   /** Metric projection of the city (EPSG code) used for distances. */
   metricSrid: number;
+  /** Votes that move an idea to UNDER_REVIEW. */
+  ideaReviewThreshold: number;
+  /** Distinct flags that hide content until a moderator decides. */
+  flagHideThreshold: number;
 }
 
 /**
@@ -96,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     autoSeed: bool(env, 'STOOP_AUTO_SEED', true),
     metricSrid: int(env, 'STOOP_METRIC_SRID', 26916),
+    ideaReviewThreshold: int(env, 'STOOP_IDEA_REVIEW_THRESHOLD', 25),
+    flagHideThreshold: int(env, 'STOOP_FLAG_HIDE_THRESHOLD', 3),
   };
 }

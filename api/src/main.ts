@@ -11,6 +11,7 @@ import { buildStoopSchema } from './graphql/schema.js';
 import { createStoopServer } from './http/server.js';
 import { logger } from './lib/logger.js';
 import { InProcessPubSub } from './lib/pubsub.js';
+import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
 import { createServices } from './services.js';
 import { seed } from './seed/seed.js';
 
@@ -30,7 +31,22 @@ async function main(): Promise<void> {
     }
   }
   const pubsub = new InProcessPubSub();
-  const services = createServices(db.dataSource, pubsub, { mediaDir: config.mediaDir });
+  const services = createServices(db.dataSource, pubsub, {
+    mediaDir: config.mediaDir,
+    ideaReviewThreshold: config.ideaReviewThreshold,
+    flagHideThreshold: config.flagHideThreshold,
+  });
+  // E-mail and SMS providers come later; the log adapter delivers so nothing piles up meanwhile.
+  const outbox = new OutboxWorker(
+    services.notifications,
+    {
+      EMAIL: new LogDeliveryAdapter(logger, 'EMAIL'),
+      SMS: new LogDeliveryAdapter(logger, 'SMS'),
+      WEBHOOK: new LogDeliveryAdapter(logger, 'WEBHOOK'),
+    },
+    logger,
+  );
+  outbox.start();
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({
     services,
@@ -57,6 +73,7 @@ async function main(): Promise<void> {
     timer.unref();
     try {
       await server.close();
+      await outbox.stop();
       logger.debug('http and websocket servers closed');
       await pubsub.close();
       await db.close();

@@ -4,6 +4,26 @@
  */
 import type { DataSource } from 'typeorm';
 import type { PubSub } from './lib/pubsub.js';
+import { RateLimits } from './lib/rate-limits.js';
+import { BlockClubRepository } from './modules/block-club/block-club.repository.js';
+import { BlockClubService } from './modules/block-club/block-club.service.js';
+import { CommentRepository } from './modules/comment/comment.repository.js';
+import { CommentService } from './modules/comment/comment.service.js';
+import { FollowRepository } from './modules/follow/follow.repository.js';
+import { FollowService } from './modules/follow/follow.service.js';
+import { IdeaRepository } from './modules/idea/idea.repository.js';
+import { IdeaService } from './modules/idea/idea.service.js';
+import { ModerationRepository } from './modules/moderation/moderation.repository.js';
+import { ModerationService } from './modules/moderation/moderation.service.js';
+import { NotificationRepository } from './modules/notification/notification.repository.js';
+import { NotificationService } from './modules/notification/notification.service.js';
+import { RequestMergeRepository } from './modules/service-request/request-merge.repository.js';
+import { RequestMergeService } from './modules/service-request/request-merge.service.js';
+import { registerRequestTargets } from './modules/service-request/request-targets.js';
+import { SupportRepository } from './modules/support/support.repository.js';
+import { SupportService } from './modules/support/support.service.js';
+import { ApiKeyRepository } from './modules/api-key/api-key.repository.js';
+import { ApiKeyService } from './modules/api-key/api-key.service.js';
 import { AreaRepository } from './modules/area/area.repository.js';
 import { AreaService } from './modules/area/area.service.js';
 import { AuditRepository } from './modules/audit/audit.repository.js';
@@ -26,29 +46,144 @@ export interface Services {
   media: MediaService;
   serviceRequests: ServiceRequestService;
   users: UserService;
+  apiKeys: ApiKeyService;
+  rateLimits: RateLimits;
+  notifications: NotificationService;
+  follows: FollowService;
+  comments: CommentService;
+  supports: SupportService;
+  merges: RequestMergeService;
+  blockClubs: BlockClubService;
+  ideas: IdeaService;
+  moderation: ModerationService;
+}
+
+/** Tunable numbers of the neighbour features. */
+export interface ServiceOptions {
+  mediaDir: string;
+  /** Votes that move an idea to UNDER_REVIEW (default 25). */
+  ideaReviewThreshold?: number;
+  /** Distinct flags that hide content until a moderator decides (default 3). */
+  flagHideThreshold?: number;
+  /** Per-account limits (tests lower them). */
+  rateLimits?: RateLimits;
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
 export function createServices(
   dataSource: DataSource,
   pubsub: PubSub,
-  options: { mediaDir: string },
+  options: ServiceOptions,
 ): Services {
+  const audit = new AuditRepository();
   const definitions = new ServiceDefinitionService(new ServiceDefinitionRepository(dataSource));
   const areas = new AreaService(new AreaRepository(dataSource));
   const media = new MediaService(
     new MediaRepository(dataSource),
     new FileMediaStorage(options.mediaDir),
   );
+  const requestRepository = new ServiceRequestRepository(dataSource);
   const serviceRequests = new ServiceRequestService(
     dataSource,
-    new ServiceRequestRepository(dataSource),
+    requestRepository,
     definitions,
     areas,
     media,
-    new AuditRepository(),
+    audit,
     pubsub,
   );
   const users = new UserService(dataSource, new UserRepository(dataSource));
-  return { dataSource, pubsub, definitions, areas, media, serviceRequests, users };
+  const apiKeys = new ApiKeyService(dataSource, new ApiKeyRepository(dataSource), audit);
+  const rateLimits = options.rateLimits ?? new RateLimits();
+  const notifications = new NotificationService(
+    dataSource,
+    new NotificationRepository(dataSource),
+    pubsub,
+  );
+  const follows = new FollowService(dataSource, new FollowRepository(dataSource));
+  const comments = new CommentService(
+    dataSource,
+    new CommentRepository(dataSource),
+    notifications,
+    pubsub,
+    rateLimits,
+  );
+  registerRequestTargets({
+    dataSource,
+    follows,
+    comments,
+    notifications,
+    serviceRequests,
+    requestRepository,
+    areas,
+  });
+  const supportRepository = new SupportRepository(dataSource);
+  const supports = new SupportService(
+    dataSource,
+    supportRepository,
+    serviceRequests,
+    requestRepository,
+    follows,
+    notifications,
+  );
+  const merges = new RequestMergeService(
+    dataSource,
+    new RequestMergeRepository(),
+    serviceRequests,
+    requestRepository,
+    supportRepository,
+    follows,
+    notifications,
+    audit,
+  );
+  const blockClubs = new BlockClubService({
+    dataSource,
+    repository: new BlockClubRepository(dataSource),
+    follows,
+    notifications,
+    comments,
+    pubsub,
+    rateLimits,
+    audit,
+    serviceRequests,
+  });
+  const ideas = new IdeaService({
+    dataSource,
+    repository: new IdeaRepository(dataSource),
+    follows,
+    notifications,
+    comments,
+    rateLimits,
+    audit,
+    definitions,
+    areas,
+    reviewThreshold: options.ideaReviewThreshold ?? 25,
+  });
+  const moderation = new ModerationService({
+    dataSource,
+    repository: new ModerationRepository(dataSource),
+    comments,
+    rateLimits,
+    audit,
+    hideThreshold: options.flagHideThreshold ?? 3,
+  });
+  return {
+    dataSource,
+    pubsub,
+    definitions,
+    areas,
+    media,
+    serviceRequests,
+    users,
+    apiKeys,
+    rateLimits,
+    notifications,
+    follows,
+    comments,
+    supports,
+    merges,
+    blockClubs,
+    ideas,
+    moderation,
+  };
 }

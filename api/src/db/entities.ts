@@ -9,6 +9,22 @@ import {
   ServiceDefinitionEntity,
 } from '../modules/service-definition/service-definition.entity.js';
 import { IdempotencyKeyEntity } from '../modules/service-request/idempotency-key.entity.js';
+import { Open311TokenEntity } from '../modules/service-request/open311-token.entity.js';
+import { ReopenRequestEntity } from '../modules/service-request/reopen-request.entity.js';
+import {
+  BlockClubActionEntity,
+  BlockClubAdoptionEntity,
+  BlockClubEntity,
+  BlockClubMemberEntity,
+  BlockClubPostEntity,
+  BlockClubRsvpEntity,
+} from '../modules/block-club/block-club.entity.js';
+import { CommentEntity } from '../modules/comment/comment.entity.js';
+import { FollowEntity } from '../modules/follow/follow.entity.js';
+import { IdeaEntity, IdeaVoteEntity } from '../modules/idea/idea.entity.js';
+import { FlagEntity } from '../modules/moderation/flag.entity.js';
+import { NotificationEntity, OutboxEntity } from '../modules/notification/notification.entity.js';
+import { SupportEntity } from '../modules/support/support.entity.js';
 import {
   RequestEventEntity,
   ServiceRequestEntity,
@@ -28,4 +44,20 @@ export const ENTITIES = [
   SessionEntity,
   ApiKeyEntity,
   AuditLogEntity,
+  Open311TokenEntity,
+  SupportEntity,
+  FollowEntity,
+  CommentEntity,
+  NotificationEntity,
+  OutboxEntity,
+  ReopenRequestEntity,
+  BlockClubEntity,
+  BlockClubMemberEntity,
+  BlockClubPostEntity,
+  BlockClubActionEntity,
+  BlockClubRsvpEntity,
+  BlockClubAdoptionEntity,
+  IdeaEntity,
+  IdeaVoteEntity,
+  FlagEntity,
 ];

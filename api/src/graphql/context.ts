@@ -4,6 +4,8 @@
  */
 import type { PubSub } from '../lib/pubsub.js';
 import type { AreaService } from '../modules/area/area.service.js';
+import type { CommentService } from '../modules/comment/comment.service.js';
+import type { NotificationService } from '../modules/notification/notification.service.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
 import type { Actor } from '../modules/user/actor.js';
 import type { Loaders } from './loaders.js';
@@ -13,6 +15,8 @@ export interface ContextServices {
   serviceRequests: ServiceRequestService;
   areas: AreaService;
   pubsub: PubSub;
+  comments: CommentService;
+  notifications: NotificationService;
 }
 
 /** What resolvers receive as `@Ctx()`. */

@@ -5,18 +5,17 @@
 import DataLoader from 'dataloader';
 import type { AgencyEntity } from '../modules/agency/agency.entity.js';
 import type { AreaKind } from '../modules/area/area.entity.js';
-import type { AreaService } from '../modules/area/area.service.js';
-import type { MediaService } from '../modules/media/media.service.js';
 import { presentMedia } from '../modules/media/media.presenter.js';
 import type { ServiceDefinitionEntity } from '../modules/service-definition/service-definition.entity.js';
-import type { ServiceDefinitionService } from '../modules/service-definition/service-definition.service.js';
 import type {
   RequestEventEntity,
   ServiceRequestEntity,
 } from '../modules/service-request/service-request.entity.js';
-import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
 import type { Media } from '../modules/service-request/service-request.type.js';
 import type { Actor } from '../modules/user/actor.js';
+import type { CommentEntity } from '../modules/comment/comment.entity.js';
+import type { ReopenRequestEntity } from '../modules/service-request/reopen-request.entity.js';
+import type { Services } from '../services.js';
 
 /** The loaders of one operation. */
 export interface Loaders {
@@ -26,15 +25,26 @@ export interface Loaders {
   timeline: DataLoader<string, RequestEventEntity[]>;
   media: DataLoader<string, Media[]>;
   openCount: DataLoader<{ kind: AreaKind; number: number }, number, string>;
+  /** Public display names of accounts (comment authors and the like). */
+  userName: DataLoader<string, string | null>;
+  replies: DataLoader<string, CommentEntity[]>;
+  viewerSupports: DataLoader<string, boolean>;
+  viewerFollowsRequest: DataLoader<string, boolean>;
+  pendingReopen: DataLoader<string, ReopenRequestEntity | null>;
 }
 
 /** What the loaders read through. */
-export interface LoaderServices {
-  definitions: ServiceDefinitionService;
-  serviceRequests: ServiceRequestService;
-  media: MediaService;
-  areas: AreaService;
-}
+export type LoaderServices = Pick<
+  Services,
+  | 'definitions'
+  | 'serviceRequests'
+  | 'media'
+  | 'areas'
+  | 'comments'
+  | 'supports'
+  | 'follows'
+  | 'merges'
+>;
 
 /** New loaders for one operation of one actor. */
 export function createLoaders(actor: Actor, s: LoaderServices): Loaders {
@@ -49,5 +59,10 @@ export function createLoaders(actor: Actor, s: LoaderServices): Loaders {
     openCount: new DataLoader((areas) => s.areas.openCounts(areas), {
       cacheKeyFn: (a) => `${a.kind}:${a.number}`,
     }),
+    userName: new DataLoader((ids) => s.comments.authorNames(ids)),
+    replies: new DataLoader((ids) => s.comments.replies(ids)),
+    viewerSupports: new DataLoader((ids) => s.supports.viewerHasSupported(actor, ids)),
+    viewerFollowsRequest: new DataLoader((ids) => s.follows.isFollowing(actor, 'REQUEST', ids)),
+    pendingReopen: new DataLoader((ids) => s.merges.pendingReopenFor(ids)),
   };
 }

@@ -3,6 +3,15 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { ContainerType, ResolverData } from 'type-graphql';
 import type { PubSub } from '../lib/pubsub.js';
+import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
+import { BlockClubResolver } from '../modules/block-club/block-club.resolver.js';
+import { CommentResolver } from '../modules/comment/comment.resolver.js';
+import { FollowResolver } from '../modules/follow/follow.resolver.js';
+import { IdeaResolver } from '../modules/idea/idea.resolver.js';
+import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
+import { NotificationResolver } from '../modules/notification/notification.resolver.js';
+import { RequestMergeResolver } from '../modules/service-request/request-merge.resolver.js';
+import { SupportResolver } from '../modules/support/support.resolver.js';
 import { AreaResolver } from '../modules/area/area.resolver.js';
 import { ServiceDefinitionResolver } from '../modules/service-definition/service-definition.resolver.js';
 import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
@@ -17,6 +26,15 @@ export const RESOLVERS = [
   AreaResolver,
   ServiceRequestResolver,
   UserResolver,
+  ApiKeyResolver,
+  SupportResolver,
+  FollowResolver,
+  CommentResolver,
+  NotificationResolver,
+  RequestMergeResolver,
+  BlockClubResolver,
+  IdeaResolver,
+  ModerationResolver,
 ] as const;
 
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
@@ -27,6 +45,18 @@ function container(services: Services): ContainerType {
     [AreaResolver, new AreaResolver(services.areas)],
     [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],
     [UserResolver, new UserResolver(services.users)],
+    [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
+    [
+      SupportResolver,
+      new SupportResolver(services.supports, services.serviceRequests, services.comments),
+    ],
+    [FollowResolver, new FollowResolver(services.follows)],
+    [CommentResolver, new CommentResolver(services.comments)],
+    [NotificationResolver, new NotificationResolver(services.notifications)],
+    [RequestMergeResolver, new RequestMergeResolver(services.merges, services.serviceRequests)],
+    [BlockClubResolver, new BlockClubResolver(services.blockClubs, services.serviceRequests)],
+    [IdeaResolver, new IdeaResolver(services.ideas, services.comments)],
+    [ModerationResolver, new ModerationResolver(services.moderation)],
   ]);
   return {
     get(someClass: unknown, _data: ResolverData<object>) {

@@ -24,6 +24,7 @@ import { operationLimits } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../modules/user/actor.js';
+import { createOpen311Router } from '../open311/open311.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
 import { createMediaRouter } from './media.routes.js';
@@ -74,16 +75,13 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
   const contextFor = (actor: Actor, requestId: string): GraphQLContext => ({
     actor,
     requestId,
-    loaders: createLoaders(actor, {
-      definitions: services.definitions,
-      serviceRequests: services.serviceRequests,
-      media: services.media,
-      areas: services.areas,
-    }),
+    loaders: createLoaders(actor, services),
     services: {
       serviceRequests: services.serviceRequests,
       areas: services.areas,
       pubsub: services.pubsub,
+      comments: services.comments,
+      notifications: services.notifications,
     },
   });
 
@@ -186,6 +184,18 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
         ctx.clearSessionCookie = () => clearSessionCookie(res, options.secureCookies);
         return ctx;
       },
+    }),
+  );
+
+  app.use(
+    '/open311/v2',
+    createOpen311Router({
+      definitions: services.definitions,
+      serviceRequests: services.serviceRequests,
+      media: services.media,
+      apiKeys: services.apiKeys,
+      logger,
+      publicUrl: options.publicUrl ? () => options.publicUrl! : undefined,
     }),
   );
 

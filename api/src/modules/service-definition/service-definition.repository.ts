@@ -77,6 +77,14 @@ export class ServiceDefinitionRepository {
       .getMany();
   }
 
+  /** Last change to any service or its questions (Open311 discovery's `changeset`). */
+  async lastChangedAt(): Promise<Date | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT max(updated_at) AS at FROM service_definitions`,
+    )) as [{ at: Date | string | null }];
+    return row.at ? new Date(row.at) : null;
+  }
+
   /** Distinct groups of active public services. */
   async groups(): Promise<string[]> {
     const rows: { group: string }[] = await this.dataSource.query(

@@ -55,6 +55,11 @@ export class ServiceDefinitionService {
     return ids.map((id) => map.get(id) ?? null);
   }
 
+  /** When the catalogue last changed, so clients know when to refresh their copy. */
+  lastChangedAt(): Promise<Date | null> {
+    return this.repository.lastChangedAt();
+  }
+
   groups(): Promise<string[]> {
     return this.repository.groups();
   }

@@ -160,6 +160,18 @@ export class ServiceRequestEntity {
   @Column({ name: 'contact_phone', type: 'text', nullable: true })
   contactPhone: string | null;
 
+  /** Set while a moderator has hidden the request's text (flagged as abusive). */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  /** Open311 `media_url`: a photo hosted elsewhere, stored as given and never fetched. */
+  @Column({ name: 'media_url', type: 'text', nullable: true })
+  mediaUrl: string | null;
+
+  /** What an Open311 client said about itself (`device_id`, `account_id`); never shown. */
+  @Column({ name: 'client_info', type: 'jsonb', nullable: true })
+  clientInfo: Record<string, string> | null;
+
   @Column({ name: 'support_count', type: 'integer', default: 0 })
   supportCount: number;
 
@@ -182,6 +194,8 @@ export const EVENT_TYPES = [
   'REOPENED',
   'ASSIGNED',
   'MEDIA_ADDED',
+  'REOPEN_REQUESTED',
+  'REOPEN_REFUSED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type Visibility = 'PUBLIC' | 'INTERNAL';

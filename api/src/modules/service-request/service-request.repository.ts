@@ -9,6 +9,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { METRIC_SRID, RequestEventEntity, ServiceRequestEntity } from './service-request.entity.js';
 import type { DetailedStatus, RequestStatus } from './service-request.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
+import { Open311TokenEntity } from './open311-token.entity.js';
 
 /** Filters of `serviceRequests`, already decoded and validated. */
 export interface RequestFilter {
@@ -20,7 +21,15 @@ export interface RequestFilter {
   status?: RequestStatus;
   detailedStatuses?: DetailedStatus[];
   from?: Date;
+  /** Exclusive upper bound of `requested_at`. */
   to?: Date;
+  /** Inclusive upper bound of `requested_at` (Open311 `end_date`). */
+  until?: Date;
+  /** Inclusive bounds of `updated_at` (Chicago's `updated_after` / `updated_before`). */
+  updatedAfter?: Date;
+  updatedBefore?: Date;
+  /** Only these tracking numbers (Open311 `service_request_id`). */
+  trackingNumbers?: string[];
   /** Include requests of private services (staff only). */
   includePrivate: boolean;
   reporterId?: string;
@@ -49,6 +58,44 @@ const ORDER_SQL: Record<RequestOrder, { expr: string; dir: 'ASC' | 'DESC' }> = {
 
 function metricPoint(lngParam: string, latParam: string): string {
   return `ST_Transform(ST_SetSRID(ST_MakePoint(${lngParam}, ${latParam}), 4326), ${METRIC_SRID})`;
+}
+
+/** WHERE conditions of a filter; `p` adds a parameter and returns its placeholder. */
+function whereOf(
+  filter: RequestFilter,
+  p: (value: unknown) => string,
+): { where: string[]; distanceExpr: string } {
+  const where: string[] = [];
+  let distanceExpr = 'NULL::float8';
+  if (filter.near) {
+    const point = metricPoint(p(filter.near.lng), p(filter.near.lat));
+    distanceExpr = `ST_Distance(r.location_metric, ${point})`;
+    where.push(`ST_DWithin(r.location_metric, ${point}, ${p(filter.near.radiusMeters)})`);
+  }
+  if (filter.bbox) {
+    where.push(
+      `r.location && ST_MakeEnvelope(${p(filter.bbox.west)}, ${p(filter.bbox.south)}, ${p(filter.bbox.east)}, ${p(filter.bbox.north)}, 4326)`,
+    );
+  }
+  if (filter.ward !== undefined) where.push(`r.ward = ${p(filter.ward)}`);
+  if (filter.communityArea !== undefined)
+    where.push(`r.community_area = ${p(filter.communityArea)}`);
+  if (filter.serviceCodes?.length) where.push(`s.code = ANY(${p(filter.serviceCodes)}::text[])`);
+  if (filter.status) where.push(`r.status = ${p(filter.status)}`);
+  if (filter.detailedStatuses?.length) {
+    where.push(`r.detailed_status = ANY(${p(filter.detailedStatuses)}::text[])`);
+  }
+  if (filter.from) where.push(`r.requested_at >= ${p(filter.from)}`);
+  if (filter.to) where.push(`r.requested_at < ${p(filter.to)}`);
+  if (filter.until) where.push(`r.requested_at <= ${p(filter.until)}`);
+  if (filter.updatedAfter) where.push(`r.updated_at >= ${p(filter.updatedAfter)}`);
+  if (filter.updatedBefore) where.push(`r.updated_at <= ${p(filter.updatedBefore)}`);
+  if (filter.trackingNumbers) {
+    where.push(`r.tracking_number = ANY(${p(filter.trackingNumbers)}::text[])`);
+  }
+  if (!filter.includePrivate) where.push('NOT s.is_private');
+  if (filter.reporterId) where.push(`r.reporter_id = ${p(filter.reporterId)}`);
+  return { where, distanceExpr };
 }
 
 /** Service requests and their timelines. */
@@ -105,7 +152,13 @@ export class ServiceRequestRepository {
     manager: EntityManager,
     values: Omit<
       ServiceRequestEntity,
-      'id' | 'location' | 'supportCount' | 'commentCount' | 'followerCount' | 'duplicateOfId'
+      | 'id'
+      | 'location'
+      | 'supportCount'
+      | 'commentCount'
+      | 'followerCount'
+      | 'duplicateOfId'
+      | 'hiddenAt'
     > & {
       longitude: number;
       latitude: number;
@@ -210,30 +263,7 @@ export class ServiceRequestRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const where: string[] = [];
-    let distanceExpr = 'NULL::float8';
-    if (filter.near) {
-      const point = metricPoint(p(filter.near.lng), p(filter.near.lat));
-      distanceExpr = `ST_Distance(r.location_metric, ${point})`;
-      where.push(`ST_DWithin(r.location_metric, ${point}, ${p(filter.near.radiusMeters)})`);
-    }
-    if (filter.bbox) {
-      where.push(
-        `r.location && ST_MakeEnvelope(${p(filter.bbox.west)}, ${p(filter.bbox.south)}, ${p(filter.bbox.east)}, ${p(filter.bbox.north)}, 4326)`,
-      );
-    }
-    if (filter.ward !== undefined) where.push(`r.ward = ${p(filter.ward)}`);
-    if (filter.communityArea !== undefined)
-      where.push(`r.community_area = ${p(filter.communityArea)}`);
-    if (filter.serviceCodes?.length) where.push(`s.code = ANY(${p(filter.serviceCodes)}::text[])`);
-    if (filter.status) where.push(`r.status = ${p(filter.status)}`);
-    if (filter.detailedStatuses?.length) {
-      where.push(`r.detailed_status = ANY(${p(filter.detailedStatuses)}::text[])`);
-    }
-    if (filter.from) where.push(`r.requested_at >= ${p(filter.from)}`);
-    if (filter.to) where.push(`r.requested_at < ${p(filter.to)}`);
-    if (!filter.includePrivate) where.push('NOT s.is_private');
-    if (filter.reporterId) where.push(`r.reporter_id = ${p(filter.reporterId)}`);
+    const { where, distanceExpr } = whereOf(filter, p);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id`;
 
@@ -270,6 +300,55 @@ export class ServiceRequestRepository {
         distanceMeters: r.distance === null ? null : Number(r.distance),
       })),
     };
+  }
+
+  /**
+   * One page by offset, newest first with ties by id, so consecutive pages are disjoint and stable
+   * (the Open311 list). No count: Open311 clients page until an empty list.
+   */
+  async listPage(
+    filter: RequestFilter,
+    paging: { offset: number; limit: number },
+  ): Promise<ServiceRequestEntity[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const { where } = whereOf(filter, p);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT r.id
+         FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id
+         ${whereSql}
+        ORDER BY r.requested_at DESC, r.id DESC
+        LIMIT ${p(paging.limit)} OFFSET ${p(paging.offset)}`,
+      params,
+    );
+    const entities = await this.findByIds(rows.map((r) => r.id));
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    return rows.map((r) => byId.get(r.id)!);
+  }
+
+  /** Records an Open311 token inside the submission's transaction. */
+  async insertToken(
+    manager: EntityManager,
+    row: Pick<Open311TokenEntity, 'token' | 'requestId' | 'apiKeyId'>,
+  ): Promise<void> {
+    await manager.getRepository(Open311TokenEntity).insert(row);
+  }
+
+  /** An Open311 token, or null. */
+  findToken(token: string): Promise<Open311TokenEntity | null> {
+    return this.dataSource.getRepository(Open311TokenEntity).findOne({ where: { token } });
+  }
+
+  /** The token issued for a request, if any (a replayed submission returns the same one). */
+  async tokenOfRequest(manager: EntityManager, requestId: string): Promise<string | null> {
+    const row = await manager
+      .getRepository(Open311TokenEntity)
+      .findOne({ where: { requestId }, order: { createdAt: 'ASC' } });
+    return row?.token ?? null;
   }
 
   /** Requests nearest to a point within a radius, nearest first (KNN on the metric column). */

@@ -6,10 +6,11 @@
  * Writes that belong together share one transaction; events are published only after commit, so
  * a subscriber never sees an event that was rolled back.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   BadInputError,
+  badField,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -38,6 +39,7 @@ import { statusOf } from './service-request.entity.js';
 import type {
   Channel,
   DetailedStatus,
+  RequestStatus,
   EventType,
   RequestEventEntity,
   ServiceRequestEntity,
@@ -57,6 +59,10 @@ export interface SubmitRequestInput {
   contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
   idempotencyKey?: string | null;
   channel?: Channel | null;
+  /** A photo hosted elsewhere (Open311 `media_url`): stored as given, never fetched. */
+  mediaUrl?: string | null;
+  /** What a client says about itself (Open311 `device_id`, `account_id`): stored, never shown. */
+  clientInfo?: Record<string, string> | null;
 }
 
 /** A staff status change. */
@@ -67,6 +73,37 @@ export interface UpdateStatusInput {
   noteVisibility?: Visibility | null;
   expectedAt?: Date | null;
 }
+
+/**
+ * The filter of the Open311 `GET requests` list, already parsed by the door. Dates are instants;
+ * `until` and `updatedBefore` are inclusive. `page` is 1-based.
+ */
+export interface Open311ListInput {
+  trackingNumbers?: string[];
+  serviceCodes?: string[];
+  status?: RequestStatus;
+  from?: Date;
+  until?: Date;
+  updatedAfter?: Date;
+  updatedBefore?: Date;
+  near?: { lat: number; lng: number; radiusMeters: number };
+  page?: number;
+  pageSize?: number;
+}
+
+/** Open311 list bounds: GeoReport v2's 90-day window and Chicago's page sizes. */
+export const OPEN311_LIST = {
+  /** Days of the default window, and the longest start_date..end_date span accepted. */
+  windowDays: 90,
+  /** Rows of one response when the client does not say (Chicago). */
+  defaultPageSize: 50,
+  /** Largest page_size accepted (Chicago); well under GeoReport v2's cap of 1000 per response. */
+  maxPageSize: 500,
+  /** Largest radius of a `lat`/`long`/`radius` search, in metres. */
+  maxRadiusMeters: 5000,
+  /** Most tracking numbers in one `service_request_id` list. */
+  maxTrackingNumbers: 500,
+} as const;
 
 /** What is published on a request's topic after commit. */
 export interface RequestEventMessage {
@@ -86,6 +123,17 @@ const RESIDENT_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE'];
 const STAFF_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE', 'PHONE', 'STAFF'];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether the text is an absolute http(s) URL of a sensible length. */
+function isWebUrl(text: string): boolean {
+  if (text.length > 2000) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** Service request rules. */
 export class ServiceRequestService {
@@ -107,7 +155,7 @@ export class ServiceRequestService {
     actor: Actor,
     input: SubmitRequestInput,
     door?: Channel,
-  ): Promise<{ request: ServiceRequestEntity; created: boolean }> {
+  ): Promise<{ request: ServiceRequestEntity; created: boolean; token: string | null }> {
     const problems: FieldProblem[] = [];
     const definition = await this.definitions.findByCode(input.serviceCode);
     if (!definition || !definition.active) {
@@ -139,6 +187,24 @@ export class ServiceRequestService {
     }
     if (contact.name && contact.name.length > 120) {
       problems.push({ field: 'input.contact.name', message: 'must be at most 120 characters' });
+    }
+    const mediaUrl = input.mediaUrl?.trim() || null;
+    if (mediaUrl && !isWebUrl(mediaUrl)) {
+      problems.push({
+        field: 'input.mediaUrl',
+        message: 'must be an http or https URL of at most 2,000 characters',
+      });
+    }
+    const clientInfo = Object.fromEntries(
+      Object.entries(input.clientInfo ?? {})
+        .map(([k, v]) => [k, v.trim()] as const)
+        .filter(([, v]) => v !== ''),
+    );
+    if (Object.values(clientInfo).some((v) => v.length > 200)) {
+      problems.push({
+        field: 'input.clientInfo',
+        message: 'values must be at most 200 characters',
+      });
     }
     const { values, problems: attributeProblems } = this.definitions.validateAnswers(
       definition.attributes ?? [],
@@ -179,7 +245,8 @@ export class ServiceRequestService {
             );
           }
           const request = await this.repository.findById(existing.requestId, manager);
-          return { request: request!, created: false, event: null };
+          const token = await this.repository.tokenOfRequest(manager, existing.requestId);
+          return { request: request!, created: false, event: null, token };
         }
       }
       const now = new Date();
@@ -210,6 +277,8 @@ export class ServiceRequestService {
         contactName: contact.name,
         contactEmail: contact.email,
         contactPhone: contact.phone,
+        mediaUrl,
+        clientInfo: Object.keys(clientInfo).length ? clientInfo : null,
       });
       if (input.mediaIds?.length) {
         await this.media.attach(manager, actor, input.mediaIds, request.id);
@@ -240,12 +309,119 @@ export class ServiceRequestService {
           targetId: request.id,
         });
       }
-      return { request, created: true, event };
+      // Open311 clients of a batch service get a token now and the tracking number through it.
+      let token: string | null = null;
+      if (definition.type === 'batch' && actor.apiKeyId) {
+        token = randomBytes(16).toString('hex');
+        await this.repository.insertToken(manager, {
+          token,
+          requestId: request.id,
+          apiKeyId: actor.apiKeyId,
+        });
+      }
+      return { request, created: true, event, token };
     });
     if (outcome.event) {
       this.publishEvents(outcome.request, [outcome.event], definition, 'CREATED');
     }
-    return { request: outcome.request, created: outcome.created };
+    return { request: outcome.request, created: outcome.created, token: outcome.token };
+  }
+
+  /**
+   * The request an Open311 token stands for: `request` is null when the token is known but its
+   * request is not visible to the actor. Returns null for an unknown token.
+   */
+  async resolveToken(
+    actor: Actor,
+    token: string,
+  ): Promise<{ token: string; request: ServiceRequestEntity | null } | null> {
+    const row = await this.repository.findToken(token);
+    if (!row) return null;
+    const request = await this.repository.findById(row.requestId);
+    return {
+      token: row.token,
+      request: request && (await this.canSee(actor, request)) ? request : null,
+    };
+  }
+
+  /**
+   * One page of the Open311 list, newest first (ties by id, so pages are stable). Tracking numbers,
+   * when given, override every other filter (GeoReport v2). Without any date, the window is the last
+   * 90 days; an explicit start_date..end_date span may not exceed 90 days, and a lone start or end
+   * date opens a 90-day window from or to it. Private services are listed for staff only.
+   */
+  async listForOpen311(actor: Actor, input: Open311ListInput): Promise<ServiceRequestEntity[]> {
+    const pageSize = input.pageSize ?? OPEN311_LIST.defaultPageSize;
+    const page = input.page ?? 1;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > OPEN311_LIST.maxPageSize) {
+      throw badField('page_size', `must be between 1 and ${OPEN311_LIST.maxPageSize}`);
+    }
+    if (!Number.isInteger(page) || page < 1 || page > 1_000_000) {
+      throw badField('page', 'must be a positive integer');
+    }
+    const includePrivate = isStaff(actor);
+    const paging = { offset: (page - 1) * pageSize, limit: pageSize };
+    if (input.trackingNumbers?.length) {
+      if (input.trackingNumbers.length > OPEN311_LIST.maxTrackingNumbers) {
+        throw badField(
+          'service_request_id',
+          `takes at most ${OPEN311_LIST.maxTrackingNumbers} ids`,
+        );
+      }
+      return this.repository.listPage(
+        {
+          trackingNumbers: input.trackingNumbers.map((t) => t.toUpperCase()),
+          includePrivate,
+        },
+        paging,
+      );
+    }
+    const windowMs = OPEN311_LIST.windowDays * 86_400_000;
+    let { from, until } = input;
+    const anyDate = from || until || input.updatedAfter || input.updatedBefore;
+    if (from && until) {
+      if (from > until) throw badField('end_date', 'must not be before start_date');
+      if (until.getTime() - from.getTime() > windowMs) {
+        throw badField(
+          'end_date',
+          `the range may not span more than ${OPEN311_LIST.windowDays} days; query it in parts`,
+        );
+      }
+    } else if (from) {
+      until = new Date(from.getTime() + windowMs);
+    } else if (until) {
+      from = new Date(until.getTime() - windowMs);
+    } else if (!anyDate) {
+      from = new Date(Date.now() - windowMs);
+    }
+    if (input.updatedAfter && input.updatedBefore && input.updatedAfter > input.updatedBefore) {
+      throw badField('updated_before', 'must not be before updated_after');
+    }
+    if (input.near) {
+      const r = input.near.radiusMeters;
+      if (!(r > 0 && r <= OPEN311_LIST.maxRadiusMeters)) {
+        throw badField('radius', `must be between 1 and ${OPEN311_LIST.maxRadiusMeters} metres`);
+      }
+    }
+    return this.repository.listPage(
+      {
+        serviceCodes: input.serviceCodes,
+        status: input.status,
+        from,
+        until,
+        updatedAfter: input.updatedAfter,
+        updatedBefore: input.updatedBefore,
+        near: input.near,
+        includePrivate,
+      },
+      paging,
+    );
+  }
+
+  /** Tracking numbers of requests by uuid (duplicates' parents in Open311 output). */
+  async trackingNumbersOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.repository.findByIds([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, r.trackingNumber]));
   }
 
   /** Staff change the detailed status, with an optional public or internal note and expected date. */
@@ -363,6 +539,20 @@ export class ServiceRequestService {
     const definition = (await this.definitions.byIds([result.request.serviceDefinitionId]))[0]!;
     this.publishEvents(result.request, result.events, definition, 'UPDATED');
     return result.request;
+  }
+
+  /**
+   * Publishes events written by another service's transaction (supports, merges, reopening,
+   * adoption) after it committed: to the request's subscribers and, for public events, to the
+   * live map topics.
+   */
+  async publishAfterCommit(
+    request: ServiceRequestEntity,
+    events: RequestEventEntity[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const definition = (await this.definitions.byIds([request.serviceDefinitionId]))[0];
+    if (definition) this.publishEvents(request, events, definition, 'UPDATED');
   }
 
   private publishEvents(
