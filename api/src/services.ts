@@ -82,6 +82,12 @@ export function createServices(
     new MediaRepository(dataSource),
     new FileMediaStorage(options.mediaDir),
   );
+  const notifications = new NotificationService(
+    dataSource,
+    new NotificationRepository(dataSource),
+    pubsub,
+  );
+  const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const requestRepository = new ServiceRequestRepository(dataSource);
   const serviceRequests = new ServiceRequestService(
     dataSource,
@@ -91,16 +97,12 @@ export function createServices(
     media,
     audit,
     pubsub,
+    follows,
+    notifications,
   );
   const users = new UserService(dataSource, new UserRepository(dataSource));
   const apiKeys = new ApiKeyService(dataSource, new ApiKeyRepository(dataSource), audit);
   const rateLimits = options.rateLimits ?? new RateLimits();
-  const notifications = new NotificationService(
-    dataSource,
-    new NotificationRepository(dataSource),
-    pubsub,
-  );
-  const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const comments = new CommentService(
     dataSource,
     new CommentRepository(dataSource),

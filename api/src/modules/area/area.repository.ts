@@ -43,6 +43,18 @@ export class AreaRepository {
     };
   }
 
+  /** The ward and community area rows of a place (for notifying their followers). */
+  async findForPlace(ward: number | null, communityArea: number | null): Promise<AreaEntity[]> {
+    return this.dataSource.getRepository(AreaEntity).find({
+      where: [
+        ...(ward !== null ? [{ kind: 'WARD' as const, number: ward }] : []),
+        ...(communityArea !== null
+          ? [{ kind: 'COMMUNITY_AREA' as const, number: communityArea }]
+          : []),
+      ],
+    });
+  }
+
   /** Whether any ward boundary is loaded (a city without wards cannot check locations). */
   async hasWards(): Promise<boolean> {
     return this.dataSource.getRepository(AreaEntity).exists({ where: { kind: 'WARD' } });

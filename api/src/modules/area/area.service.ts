@@ -27,6 +27,12 @@ export class AreaService {
     return this.repository.locate(latitude, longitude);
   }
 
+  /** The ward and community area of a place, as areas. */
+  forPlace(ward: number | null, communityArea: number | null): Promise<AreaEntity[]> {
+    if (ward === null && communityArea === null) return Promise.resolve([]);
+    return this.repository.findForPlace(ward, communityArea);
+  }
+
   /** Batch loader: open request counts per area. */
   openCounts(areas: readonly { kind: AreaKind; number: number }[]): Promise<number[]> {
     return this.repository.openCounts(areas);

@@ -20,6 +20,9 @@ import type { FieldProblem } from '../../lib/errors.js';
 import type { Publisher } from '../../lib/pubsub.js';
 import { tileOf, topics } from '../../lib/pubsub.js';
 import type { AreaService } from '../area/area.service.js';
+import type { FollowService } from '../follow/follow.service.js';
+import type { NotificationEntity } from '../notification/notification.entity.js';
+import type { NotificationService } from '../notification/notification.service.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { MediaService } from '../media/media.service.js';
 import type {
@@ -145,6 +148,8 @@ export class ServiceRequestService {
     private readonly media: MediaService,
     private readonly audit: AuditRepository,
     private readonly publisher: Publisher,
+    private readonly follows: FollowService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /**
@@ -293,6 +298,30 @@ export class ServiceRequestService {
         actorId: actor.user?.id ?? null,
         at: now,
       });
+      // the signed-in reporter follows their request; followers of its ward and community area hear of it
+      if (actor.user) await this.follows.followIn(manager, actor.user.id, 'REQUEST', request.id);
+      const notes: NotificationEntity[] = [];
+      if (!definition.isPrivate) {
+        for (const area of await this.areas.forPlace(place.ward, place.communityArea)) {
+          const followers = await this.follows.followerIds(manager, 'AREA', area.id);
+          const where = area.kind === 'WARD' ? `Ward ${area.number}` : area.name;
+          notes.push(
+            ...(await this.notifications.notify(
+              manager,
+              followers.map((userId) => ({
+                userId,
+                kind: 'AREA_REQUEST' as const,
+                targetType: 'AREA',
+                targetId: area.id,
+                title: `New request in ${where}: ${definition.name}`,
+                coalesceKey: `AREA_REQUEST:${area.id}`,
+                coalescedTitle: (n: number) => `${n} new requests in ${where}`,
+              })),
+              actor.user?.id,
+            )),
+          );
+        }
+      }
       if (idempotencyKey) {
         await this.repository.rememberIdempotencyKey(manager, {
           scope,
@@ -319,11 +348,12 @@ export class ServiceRequestService {
           apiKeyId: actor.apiKeyId,
         });
       }
-      return { request, created: true, event, token };
+      return { request, created: true, event, token, notes };
     });
     if (outcome.event) {
       this.publishEvents(outcome.request, [outcome.event], definition, 'CREATED');
     }
+    this.notifications.publish(outcome.notes ?? []);
     return { request: outcome.request, created: outcome.created, token: outcome.token };
   }
 
@@ -526,6 +556,26 @@ export class ServiceRequestService {
           }),
         );
       }
+      const notes: NotificationEntity[] = [];
+      const publicChange = events.find((e) => e.visibility === 'PUBLIC');
+      if (publicChange) {
+        const followers = await this.follows.followerIds(manager, 'REQUEST', request.id);
+        const label = statusChanged ? to.replace(/_/g, ' ').toLowerCase() : 'updated';
+        notes.push(
+          ...(await this.notifications.notify(
+            manager,
+            followers.map((id) => ({
+              userId: id,
+              kind: 'STATUS_CHANGED' as const,
+              targetType: 'REQUEST',
+              targetId: request.id,
+              title: `${request.trackingNumber} is ${label}`,
+              body: publicChange.text ?? '',
+            })),
+            userId,
+          )),
+        );
+      }
       await this.audit.record(manager, {
         actorId: userId,
         action: 'request.update_status',
@@ -534,10 +584,11 @@ export class ServiceRequestService {
         data: { from, to, visibility, expectedAt: input.expectedAt?.toISOString() ?? null },
       });
       const updated = await this.repository.findById(request.id, manager);
-      return { request: updated!, events };
+      return { request: updated!, events, notes };
     });
     const definition = (await this.definitions.byIds([result.request.serviceDefinitionId]))[0]!;
     this.publishEvents(result.request, result.events, definition, 'UPDATED');
+    this.notifications.publish(result.notes);
     return result.request;
   }
 

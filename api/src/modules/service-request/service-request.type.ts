@@ -77,6 +77,8 @@ export enum EventTypeEnum {
   REOPENED = 'REOPENED',
   ASSIGNED = 'ASSIGNED',
   MEDIA_ADDED = 'MEDIA_ADDED',
+  REOPEN_REQUESTED = 'REOPEN_REQUESTED',
+  REOPEN_REFUSED = 'REOPEN_REFUSED',
 }
 registerEnumType(EventTypeEnum, {
   name: 'RequestEventType',
@@ -92,6 +94,10 @@ registerEnumType(EventTypeEnum, {
     REOPENED: { description: 'Reopened after being closed.' },
     ASSIGNED: { description: 'Assigned to a crew or person.' },
     MEDIA_ADDED: { description: 'A photo was added.' },
+    REOPEN_REQUESTED: {
+      description: 'The reporter or a co-signer asked to reopen it (with a reason).',
+    },
+    REOPEN_REFUSED: { description: 'Staff refused to reopen it (with a note).' },
   },
 });
 
