@@ -192,8 +192,16 @@ export class ServiceRequest implements Node {
   @Field(() => String, { description: 'Public tracking number, SR<yy>-<8 digits>.' })
   trackingNumber: string;
 
-  @Field(() => String, { description: 'What the resident wrote.' })
+  @Field(() => String, {
+    description:
+      'What the resident wrote (empty while hidden by a moderator, except for the reporter and staff).',
+  })
   description: string;
+
+  @Field(() => Boolean, {
+    description: 'Whether a moderator hid the description: show "hidden by a moderator".',
+  })
+  hidden: boolean;
 
   @Field(() => GeoPoint, { description: 'Where the problem is.' })
   location: GeoPoint;
