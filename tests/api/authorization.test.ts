@@ -1,0 +1,288 @@
+/**
+ * One table of who may do what: every mutation × {anonymous, resident, the author, another
+ * resident, staff of the right agency, staff of another agency, moderator, admin}. Each cell builds
+ * fresh fixtures, runs the mutation as that caller and checks "allowed" (no error) or the exact
+ * error code, so a missing check fails a row.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from './harness.js';
+import type { TestApp } from './harness.js';
+
+type Role =
+  | 'anonymous'
+  | 'resident'
+  | 'author'
+  | 'otherResident'
+  | 'staffRight'
+  | 'staffOther'
+  | 'moderator'
+  | 'admin';
+const ROLES: Role[] = [
+  'anonymous',
+  'resident',
+  'author',
+  'otherResident',
+  'staffRight',
+  'staffOther',
+  'moderator',
+  'admin',
+];
+type Outcome =
+  'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+
+const POTHOLE = '4fd3b656e750846c53000004';
+const ANSWERS = [
+  { code: 'location_on_street', value: 'curb_lane' },
+  { code: 'depth', value: 'over_4in' },
+];
+
+let app: TestApp;
+const cookies = {} as Record<Exclude<Role, 'anonymous'>, string>;
+
+async function gql(query: string, variables: Record<string, unknown>, cookie?: string) {
+  const res = await app.gql(query, variables, cookie);
+  return res;
+}
+
+/** A fresh request reported by the author. */
+async function authorsRequest(): Promise<string> {
+  const res = await gql(
+    `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { serviceRequest { id } } }`,
+    {
+      input: {
+        serviceCode: POTHOLE,
+        location: { latitude: 41.9668, longitude: -87.6786 },
+        attributes: ANSWERS,
+      },
+    },
+    cookies.author,
+  );
+  return res.data!.submitServiceRequest.serviceRequest.id as string;
+}
+
+async function closeRequest(id: string): Promise<void> {
+  await gql(
+    `mutation($id: ID!) { updateServiceRequestStatus(input: { id: $id, detailedStatus: COMPLETED }) { serviceRequest { id } } }`,
+    { id },
+    cookies.staffRight,
+  );
+}
+
+/** A fresh comment by the author on a fresh request. */
+async function authorsComment(): Promise<string> {
+  const requestId = await authorsRequest();
+  const res = await gql(
+    `mutation($id: ID!) { addComment(input: { targetId: $id, body: "Seen it too" }) { comment { id } } }`,
+    { id: requestId },
+    cookies.author,
+  );
+  return res.data!.addComment.comment.id as string;
+}
+
+/** One row: how to build the call, and the expected outcome per role. */
+interface Row {
+  mutation: string;
+  build: () => Promise<{ query: string; variables: Record<string, unknown> }>;
+  expect: Record<Role, Outcome>;
+}
+
+const signedInAllowed: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  resident: 'allow',
+  author: 'allow',
+  otherResident: 'allow',
+  staffRight: 'allow',
+  staffOther: 'allow',
+  moderator: 'allow',
+  admin: 'allow',
+};
+const staffOfAgency: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  resident: 'FORBIDDEN',
+  author: 'FORBIDDEN',
+  otherResident: 'FORBIDDEN',
+  staffRight: 'allow',
+  staffOther: 'FORBIDDEN',
+  moderator: 'FORBIDDEN',
+  admin: 'allow',
+};
+const authorOnly: Record<Role, Outcome> = {
+  anonymous: 'UNAUTHENTICATED',
+  resident: 'FORBIDDEN',
+  author: 'allow',
+  otherResident: 'FORBIDDEN',
+  staffRight: 'FORBIDDEN',
+  staffOther: 'FORBIDDEN',
+  moderator: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
+
+const ROWS: Row[] = [
+  {
+    mutation: 'submitServiceRequest',
+    build: async () => ({
+      query: `mutation($input: SubmitServiceRequestInput!) { submitServiceRequest(input: $input) { created } }`,
+      variables: {
+        input: {
+          serviceCode: POTHOLE,
+          location: { latitude: 41.9668, longitude: -87.6786 },
+          attributes: ANSWERS,
+        },
+      },
+    }),
+    expect: { ...signedInAllowed, anonymous: 'allow' },
+  },
+  {
+    mutation: 'updateServiceRequestStatus',
+    build: async () => ({
+      query: `mutation($id: ID!) { updateServiceRequestStatus(input: { id: $id, detailedStatus: ACKNOWLEDGED }) { serviceRequest { id } } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: staffOfAgency,
+  },
+  {
+    mutation: 'supportServiceRequest',
+    build: async () => ({
+      query: `mutation($id: ID!) { supportServiceRequest(input: { id: $id }) { serviceRequest { supportCount } } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    // the reporter cannot co-sign their own request
+    expect: { ...signedInAllowed, author: 'BAD_USER_INPUT' },
+  },
+  {
+    mutation: 'withdrawSupport',
+    build: async () => ({
+      query: `mutation($id: ID!) { withdrawSupport(input: { id: $id }) { serviceRequest { supportCount } } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'followServiceRequest',
+    build: async () => ({
+      query: `mutation($id: ID!) { followServiceRequest(input: { id: $id }) { following } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'unfollowServiceRequest',
+    build: async () => ({
+      query: `mutation($id: ID!) { unfollowServiceRequest(input: { id: $id }) { following } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'addComment',
+    build: async () => ({
+      query: `mutation($id: ID!) { addComment(input: { targetId: $id, body: "Me too" }) { comment { id } } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'editComment',
+    build: async () => ({
+      query: `mutation($id: ID!) { editComment(input: { id: $id, body: "Edited" }) { comment { body } } }`,
+      variables: { id: await authorsComment() },
+    }),
+    expect: authorOnly,
+  },
+  {
+    mutation: 'deleteComment',
+    build: async () => ({
+      query: `mutation($id: ID!) { deleteComment(input: { id: $id }) { comment { removed } } }`,
+      variables: { id: await authorsComment() },
+    }),
+    expect: authorOnly,
+  },
+  {
+    mutation: 'markDuplicate',
+    build: async () => ({
+      query: `mutation($a: ID!, $b: ID!) { markDuplicate(input: { id: $a, duplicateOfId: $b }) { duplicate { id } } }`,
+      variables: { a: await authorsRequest(), b: await authorsRequest() },
+    }),
+    expect: staffOfAgency,
+  },
+  {
+    mutation: 'requestReopen',
+    build: async () => {
+      const id = await authorsRequest();
+      await closeRequest(id);
+      return {
+        query: `mutation($id: ID!) { requestReopen(input: { id: $id, reason: "Still broken today" }) { reopenRequest { id } } }`,
+        variables: { id },
+      };
+    },
+    // only the reporter or a co-signer may ask
+    expect: authorOnly,
+  },
+  {
+    mutation: 'decideReopen',
+    build: async () => {
+      const id = await authorsRequest();
+      await closeRequest(id);
+      const asked = await gql(
+        `mutation($id: ID!) { requestReopen(input: { id: $id, reason: "Still broken today" }) { reopenRequest { id } } }`,
+        { id },
+        cookies.author,
+      );
+      return {
+        query: `mutation($id: ID!) { decideReopen(input: { id: $id, accept: false, note: "Fixed per inspection" }) { reopenRequest { status } } }`,
+        variables: { id: asked.data!.requestReopen.reopenRequest.id },
+      };
+    },
+    expect: staffOfAgency,
+  },
+  {
+    mutation: 'markNotificationsRead',
+    build: async () => ({ query: `mutation { markNotificationsRead(input: {}) }`, variables: {} }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'updateNotificationPreferences',
+    build: async () => ({
+      query: `mutation { updateNotificationPreferences(input: { disabledKinds: [], channels: [] }) { channels } }`,
+      variables: {},
+    }),
+    expect: signedInAllowed,
+  },
+];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const [{ code }] = (await app.dataSource.query(
+    `SELECT a.code FROM service_definitions s JOIN agencies a ON a.id = s.agency_id WHERE s.code = $1`,
+    [POTHOLE],
+  )) as [{ code: string }];
+  const [{ code: other }] = (await app.dataSource.query(
+    `SELECT code FROM agencies WHERE code <> $1 LIMIT 1`,
+    [code],
+  )) as [{ code: string }];
+  cookies.resident = (await app.user('RESIDENT')).cookie;
+  cookies.author = (await app.user('RESIDENT')).cookie;
+  cookies.otherResident = (await app.user('RESIDENT')).cookie;
+  cookies.staffRight = (await app.user('STAFF', code)).cookie;
+  cookies.staffOther = (await app.user('STAFF', other)).cookie;
+  cookies.moderator = (await app.user('MODERATOR')).cookie;
+  cookies.admin = (await app.user('ADMIN')).cookie;
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe.each(ROWS)('$mutation', (row) => {
+  it.each(ROLES)('as %s', async (role) => {
+    const { query, variables } = await row.build();
+    const res = await gql(query, variables, role === 'anonymous' ? undefined : cookies[role]);
+    const expected = row.expect[role];
+    if (expected === 'allow') {
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      expect(res.data).not.toBeNull();
+    } else {
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe(expected);
+    }
+  });
+});
