@@ -34,6 +34,8 @@ export interface Config {
   ideaReviewThreshold: number;
   /** Distinct flags that hide content until a moderator decides. */
   flagHideThreshold: number;
+  /** Requests per minute one IP address may make to /graphql and POST /media. */
+  ipRateLimitPerMinute: number;
 }
 
 /**
@@ -102,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricSrid: int(env, 'STOOP_METRIC_SRID', 26916),
     ideaReviewThreshold: int(env, 'STOOP_IDEA_REVIEW_THRESHOLD', 25),
     flagHideThreshold: int(env, 'STOOP_FLAG_HIDE_THRESHOLD', 3),
+    ipRateLimitPerMinute: int(env, 'STOOP_IP_RATE_LIMIT', 600),
   };
 }

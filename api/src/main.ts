@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     schema,
     logger,
     secureCookies: config.secureCookies,
+    ipRateLimitPerMinute: config.ipRateLimitPerMinute,
     publicUrl: config.publicUrl,
   });
   const port = await server.listen(config.port, config.host);

@@ -62,7 +62,13 @@ export async function startTestApp(): Promise<TestApp> {
   const pubsub = new InProcessPubSub();
   const services = createServices(dataSource, pubsub, { mediaDir: inject('mediaDir') });
   const schema = await buildStoopSchema(services);
-  const server = await createStoopServer({ services, schema, logger, secureCookies: false });
+  const server = await createStoopServer({
+    services,
+    schema,
+    logger,
+    secureCookies: false,
+    ipRateLimitPerMinute: Number(process.env.TEST_IP_RATE_LIMIT ?? 1_000_000),
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const clients: Client[] = [];

@@ -15,6 +15,7 @@ import express from 'express';
 import { specifiedRules, validate } from 'graphql';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { migrationsCurrent } from '../db/data-source.js';
@@ -45,6 +46,8 @@ export interface StoopServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
   secureCookies: boolean;
+  /** Requests per minute one IP address may make to /graphql and /media (default 600). */
+  ipRateLimitPerMinute?: number;
   publicUrl?: string;
 }
 
@@ -163,6 +166,29 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'database unreachable' });
     }
+  });
+
+  // Per-IP limits on the public doors; per-account limits live in the services (RateLimits) and
+  // per-key limits in the Open311 facade.
+  const perIp = rateLimit({
+    windowMs: 60_000,
+    limit: options.ipRateLimitPerMinute ?? 600,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, _next, opts) => {
+      res.status(opts.statusCode).json({
+        errors: [
+          {
+            message: 'Too many requests from this address; try again in a minute.',
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
+      });
+    },
+  });
+  app.use(['/graphql', '/media'], (req, res, next) => {
+    if (req.method === 'GET' && req.baseUrl === '/media') return next();
+    return perIp(req, res, next);
   });
 
   app.use(
