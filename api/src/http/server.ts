@@ -29,6 +29,7 @@ import { createOpen311Router } from '../open311/open311.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
 import { createMediaRouter } from './media.routes.js';
+import { createMetrics } from './metrics.js';
 
 /** Adds the request id to a masked internal error, so a user can quote it and staff find the log. */
 function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
@@ -88,7 +89,12 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     },
   });
 
+  const metrics = createMetrics();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  wsServer.on('connection', (socket) => {
+    metrics.wsConnections.inc();
+    socket.once('close', () => metrics.wsConnections.dec());
+  });
   const wsCleanup = useServer(
     {
       schema,
@@ -117,11 +123,19 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
             async didEncounterErrors({ errors, contextValue }) {
               logUnexpectedErrors(errors, contextValue.requestId, logger);
             },
-            async willSendResponse({ response, contextValue }) {
-              if (response.body.kind === 'single' && response.body.singleResult.errors) {
-                response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
-                  withRequestId(e, contextValue.requestId),
-                );
+            async willSendResponse({ request, operation, errors, response, contextValue }) {
+              const operationName = request.operationName;
+              const single =
+                response.body.kind === 'single' ? response.body.singleResult : undefined;
+              metrics.graphqlOperations.inc({
+                // client-chosen names: keep label cardinality bounded
+                operation:
+                  operationName && /^\w{1,64}$/.test(operationName) ? operationName : 'anonymous',
+                type: operation?.operation ?? 'invalid',
+                outcome: errors?.length || single?.errors?.length ? 'error' : 'ok',
+              });
+              if (single?.errors) {
+                single.errors = single.errors.map((e) => withRequestId(e, contextValue.requestId));
               }
             },
           };
@@ -152,6 +166,11 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     }),
   );
 
+  app.use(metrics.http);
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
