@@ -31,6 +31,8 @@ export interface Loaders {
   viewerSupports: DataLoader<string, boolean>;
   viewerFollowsRequest: DataLoader<string, boolean>;
   pendingReopen: DataLoader<string, ReopenRequestEntity | null>;
+  /** Whether the viewer voted for each idea. */
+  viewerVotes: DataLoader<string, boolean>;
 }
 
 /** What the loaders read through. */
@@ -44,6 +46,7 @@ export type LoaderServices = Pick<
   | 'supports'
   | 'follows'
   | 'merges'
+  | 'ideas'
 >;
 
 /** New loaders for one operation of one actor. */
@@ -64,5 +67,6 @@ export function createLoaders(actor: Actor, s: LoaderServices): Loaders {
     viewerSupports: new DataLoader((ids) => s.supports.viewerHasSupported(actor, ids)),
     viewerFollowsRequest: new DataLoader((ids) => s.follows.isFollowing(actor, 'REQUEST', ids)),
     pendingReopen: new DataLoader((ids) => s.merges.pendingReopenFor(ids)),
+    viewerVotes: new DataLoader((ids) => s.ideas.viewerHasVoted(actor, ids)),
   };
 }

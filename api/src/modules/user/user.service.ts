@@ -76,7 +76,8 @@ export class UserService {
     const user = await this.users.findByEmailWithHash(input.email.trim());
     const ok = user ? await verifyPassword(user.passwordHash, input.password) : false;
     if (!user || !ok) throw new UnauthenticatedError('E-mail or password is not correct.');
-    if (user.blockedAt) throw new ForbiddenError('This account is blocked.');
+    if (user.blockedAt || (user.blockedUntil && user.blockedUntil > new Date()))
+      throw new ForbiddenError('This account is blocked.');
     const session = await this.users.createSession(user.id, SESSION_DAYS);
     return { user, ...session };
   }
@@ -99,6 +100,7 @@ export class UserService {
     const tokenHash = hashSessionToken(token);
     const user = await this.users.findUserBySessionHash(tokenHash);
     if (!user || user.blockedAt) return { user: null };
+    if (user.blockedUntil && user.blockedUntil > new Date()) return { user: null };
     return {
       user: {
         id: user.id,
