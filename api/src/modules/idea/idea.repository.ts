@@ -121,11 +121,12 @@ export class IdeaRepository {
 
   /** Removes a vote; true when there was one. */
   async removeVote(manager: EntityManager, ideaId: string, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `DELETE FROM idea_votes WHERE idea_id = $1 AND user_id = $2 RETURNING idea_id`,
+    // UPDATE and DELETE answer [rows, affected] through TypeORM's postgres driver.
+    const [, affected] = (await manager.query(
+      `DELETE FROM idea_votes WHERE idea_id = $1 AND user_id = $2`,
       [ideaId, userId],
-    );
-    return rows.length > 0;
+    )) as [unknown[], number];
+    return affected > 0;
   }
 
   /** Recounts an idea's votes into `vote_count`; returns the count. */

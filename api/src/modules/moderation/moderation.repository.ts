@@ -135,12 +135,13 @@ export class ModerationRepository {
     byId: string,
     at: Date,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    // UPDATE answers [rows, affected] through TypeORM's postgres driver.
+    const [, affected] = (await manager.query(
       `UPDATE flags SET resolution = $3, resolved_by_id = $4, resolved_at = $5
-        WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL RETURNING id`,
+        WHERE target_type = $1 AND target_id = $2 AND resolved_at IS NULL`,
       [type, id, resolution, byId, at],
-    );
-    return rows.length;
+    )) as [unknown[], number];
+    return affected;
   }
 
   /** Whether a moderator decided to hide the content at or after the given time. */
