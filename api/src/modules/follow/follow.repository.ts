@@ -28,11 +28,12 @@ export class FollowRepository {
     targetType: FollowTarget,
     targetId: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3 RETURNING id`,
+    // TypeORM answers a DELETE with [rows, affected]
+    const [, affected] = (await manager.query(
+      `DELETE FROM follows WHERE user_id = $1 AND target_type = $2 AND target_id = $3`,
       [userId, targetType, targetId],
-    );
-    return rows.length > 0;
+    )) as [unknown[], number];
+    return affected > 0;
   }
 
   async followerIds(

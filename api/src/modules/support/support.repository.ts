@@ -21,11 +21,12 @@ export class SupportRepository {
   }
 
   async remove(manager: EntityManager, userId: string, requestId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `DELETE FROM supports WHERE user_id = $1 AND request_id = $2 RETURNING id`,
+    // TypeORM answers a DELETE with [rows, affected]
+    const [, affected] = (await manager.query(
+      `DELETE FROM supports WHERE user_id = $1 AND request_id = $2`,
       [userId, requestId],
-    );
-    return rows.length > 0;
+    )) as [unknown[], number];
+    return affected > 0;
   }
 
   /** Recounts a request's supports into `support_count`; returns the count. */
