@@ -5,6 +5,7 @@
  * error code, so a missing check fails a row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITS, RateLimits } from '../../api/src/lib/rate-limits.js';
 import { startTestApp } from './harness.js';
 import type { TestApp } from './harness.js';
 
@@ -38,6 +39,7 @@ const ANSWERS = [
 
 let app: TestApp;
 const cookies = {} as Record<Exclude<Role, 'anonymous'>, string>;
+let authorId: string;
 
 async function gql(query: string, variables: Record<string, unknown>, cookie?: string) {
   const res = await app.gql(query, variables, cookie);
@@ -77,6 +79,15 @@ async function authorsComment(): Promise<string> {
     cookies.author,
   );
   return res.data!.addComment.comment.id as string;
+}
+
+/** A fresh idea by the author (written directly: the per-account idea limit is tested elsewhere). */
+async function authorsIdea(): Promise<string> {
+  const [{ id }] = (await app.dataSource.query(
+    `INSERT INTO ideas (title, body, author_id) VALUES ('A stop sign at Leland', 'Cars speed through this corner every morning.', $1) RETURNING id`,
+    [authorId],
+  )) as [{ id: string }];
+  return Buffer.from(`Idea:${id}`).toString('base64url');
 }
 
 /** One row: how to build the call, and the expected outcome per role. */
@@ -236,6 +247,72 @@ const ROWS: Row[] = [
     expect: staffOfAgency,
   },
   {
+    mutation: 'proposeIdea',
+    build: async () => ({
+      query: `mutation($input: ProposeIdeaInput!) { proposeIdea(input: $input) { idea { id } } }`,
+      variables: {
+        input: {
+          title: 'More benches on Lincoln Ave',
+          body: 'Older neighbours need somewhere to rest between the shops.',
+          location: { latitude: 41.9668, longitude: -87.6786 },
+        },
+      },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'voteIdea',
+    build: async () => ({
+      query: `mutation($id: ID!) { voteIdea(input: { id: $id }) { idea { voteCount } } }`,
+      variables: { id: await authorsIdea() },
+    }),
+    // no vote on your own idea
+    expect: { ...signedInAllowed, author: 'BAD_USER_INPUT' },
+  },
+  {
+    mutation: 'unvoteIdea',
+    build: async () => ({
+      query: `mutation($id: ID!) { unvoteIdea(input: { id: $id }) { idea { voteCount } } }`,
+      variables: { id: await authorsIdea() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'respondToIdea',
+    build: async () => ({
+      query: `mutation($id: ID!) { respondToIdea(input: { id: $id, status: PLANNED, response: "We will install it in spring." }) { idea { status } } }`,
+      variables: { id: await authorsIdea() },
+    }),
+    // an idea without a service may be answered by any staff member
+    expect: { ...staffOfAgency, staffOther: 'allow' },
+  },
+  {
+    mutation: 'flagContent',
+    build: async () => ({
+      query: `mutation($id: ID!) { flagContent(input: { targetId: $id, reason: "Abusive language" }) { alreadyFlagged } }`,
+      variables: { id: await authorsComment() },
+    }),
+    // nobody flags their own content
+    expect: { ...signedInAllowed, author: 'BAD_USER_INPUT' },
+  },
+  {
+    mutation: 'moderateContent',
+    build: async () => ({
+      query: `mutation($id: ID!) { moderateContent(input: { targetId: $id, action: HIDE }) { action } }`,
+      variables: { id: await authorsComment() },
+    }),
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'allow',
+      admin: 'allow',
+    },
+  },
+  {
     mutation: 'markNotificationsRead',
     build: async () => ({ query: `mutation { markNotificationsRead(input: {}) }`, variables: {} }),
     expect: signedInAllowed,
@@ -251,7 +328,11 @@ const ROWS: Row[] = [
 ];
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // fixtures write many comments and flags as one author: per-account limits are tested elsewhere
+  const generous = Object.fromEntries(
+    Object.keys(RATE_LIMITS).map((action) => [action, { points: 100_000, duration: 60 }]),
+  );
+  app = await startTestApp({ rateLimits: new RateLimits(generous) });
   const [{ code }] = (await app.dataSource.query(
     `SELECT a.code FROM service_definitions s JOIN agencies a ON a.id = s.agency_id WHERE s.code = $1`,
     [POTHOLE],
@@ -261,7 +342,9 @@ beforeAll(async () => {
     [code],
   )) as [{ code: string }];
   cookies.resident = (await app.user('RESIDENT')).cookie;
-  cookies.author = (await app.user('RESIDENT')).cookie;
+  const author = await app.user('RESIDENT');
+  cookies.author = author.cookie;
+  authorId = author.id;
   cookies.otherResident = (await app.user('RESIDENT')).cookie;
   cookies.staffRight = (await app.user('STAFF', code)).cookie;
   cookies.staffOther = (await app.user('STAFF', other)).cookie;

@@ -18,7 +18,7 @@ import { InProcessPubSub } from '../../api/src/lib/pubsub.js';
 import { hashPassword } from '../../api/src/modules/user/password.js';
 import type { Role } from '../../api/src/modules/user/user.entity.js';
 import { createServices } from '../../api/src/services.js';
-import type { Services } from '../../api/src/services.js';
+import type { ServiceOptions, Services } from '../../api/src/services.js';
 
 /** A GraphQL response as tests read it. */
 export interface GqlResponse<T = Record<string, any>> {
@@ -52,7 +52,9 @@ export interface TestApp {
 }
 
 /** Starts a server over the shared test database. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(
+  options: Partial<Omit<ServiceOptions, 'mediaDir'>> = {},
+): Promise<TestApp> {
   const dataSource = createDataSource({
     url: inject('databaseUrl'),
     embedded: inject('embedded'),
@@ -60,7 +62,7 @@ export async function startTestApp(): Promise<TestApp> {
   });
   await dataSource.initialize();
   const pubsub = new InProcessPubSub();
-  const services = createServices(dataSource, pubsub, { mediaDir: inject('mediaDir') });
+  const services = createServices(dataSource, pubsub, { ...options, mediaDir: inject('mediaDir') });
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({
     services,
