@@ -4,6 +4,7 @@
  */
 import type { PubSub } from '../lib/pubsub.js';
 import type { AreaService } from '../modules/area/area.service.js';
+import type { BlockClubService } from '../modules/block-club/block-club.service.js';
 import type { CommentService } from '../modules/comment/comment.service.js';
 import type { NotificationService } from '../modules/notification/notification.service.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
@@ -17,6 +18,7 @@ export interface ContextServices {
   pubsub: PubSub;
   comments: CommentService;
   notifications: NotificationService;
+  blockClubs: BlockClubService;
 }
 
 /** What resolvers receive as `@Ctx()`. */

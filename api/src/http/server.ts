@@ -86,6 +86,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       pubsub: services.pubsub,
       comments: services.comments,
       notifications: services.notifications,
+      blockClubs: services.blockClubs,
     },
   });
 
