@@ -90,6 +90,44 @@ async function authorsIdea(): Promise<string> {
   return Buffer.from(`Idea:${id}`).toString('base64url');
 }
 
+let clubCounter = 0;
+
+/** A ~200 m square around a point near Lincoln Square, as a GeoJSON polygon. */
+function square(dLat = 0) {
+  const [lat, lng, d] = [41.9668 + dLat, -87.6786, 0.0009];
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lng - d, lat - d],
+        [lng + d, lat - d],
+        [lng + d, lat + d],
+        [lng - d, lat + d],
+        [lng - d, lat - d],
+      ],
+    ],
+  };
+}
+
+/** A fresh block club organised by the author. */
+async function authorsClub(joinPolicy: 'OPEN' | 'APPROVAL' = 'OPEN'): Promise<string> {
+  clubCounter += 1;
+  const res = await gql(
+    `mutation($input: CreateBlockClubInput!) { createBlockClub(input: $input) { blockClub { id } } }`,
+    {
+      input: {
+        name: `Leland Neighbours ${process.pid}-${clubCounter}`,
+        description: 'Neighbours of the 4700 block',
+        boundary: square(),
+        joinPolicy,
+      },
+    },
+    cookies.author,
+  );
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.createBlockClub.blockClub.id as string;
+}
+
 /** One row: how to build the call, and the expected outcome per role. */
 interface Row {
   mutation: string;
@@ -310,6 +348,132 @@ const ROWS: Row[] = [
       staffOther: 'FORBIDDEN',
       moderator: 'allow',
       admin: 'allow',
+    },
+  },
+  {
+    mutation: 'createBlockClub',
+    build: async () => {
+      clubCounter += 1;
+      return {
+        query: `mutation($input: CreateBlockClubInput!) { createBlockClub(input: $input) { blockClub { slug } } }`,
+        variables: {
+          input: { name: `Damen Block ${process.pid}-${clubCounter}`, boundary: square(0.003) },
+        },
+      };
+    },
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'updateBlockClub',
+    build: async () => ({
+      query: `mutation($id: ID!) { updateBlockClub(input: { id: $id, description: "New description" }) { blockClub { id } } }`,
+      variables: { id: await authorsClub() },
+    }),
+    // the organizer, or an admin
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'joinBlockClub',
+    build: async () => ({
+      query: `mutation($id: ID!) { joinBlockClub(input: { clubId: $id }) { blockClub { id } } }`,
+      variables: { id: await authorsClub() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'decideMembership',
+    build: async () => {
+      const id = await authorsClub('APPROVAL');
+      const applicant = await app.user('RESIDENT');
+      await gql(
+        `mutation($id: ID!) { joinBlockClub(input: { clubId: $id }) { blockClub { id } } }`,
+        { id },
+        applicant.cookie,
+      );
+      return {
+        query: `mutation($id: ID!, $user: ID!) { decideMembership(input: { clubId: $id, userId: $user, approve: true }) { blockClub { id } } }`,
+        variables: { id, user: applicant.id },
+      };
+    },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'postToBlockClub',
+    build: async () => ({
+      query: `mutation($id: ID!) { postToBlockClub(input: { clubId: $id, body: "Clean-up on Saturday!" }) { post { id } } }`,
+      variables: { id: await authorsClub() },
+    }),
+    // members only (the author organises the club)
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
+    },
+  },
+  {
+    mutation: 'createBlockClubAction',
+    build: async () => ({
+      query: `mutation($input: CreateBlockClubActionInput!) { createBlockClubAction(input: $input) { action { id } } }`,
+      variables: {
+        input: {
+          clubId: await authorsClub(),
+          title: 'Spring clean-up',
+          place: 'Leland & Damen',
+          startsAt: '2030-04-12T14:00:00Z',
+          endsAt: '2030-04-12T17:00:00Z',
+        },
+      },
+    }),
+    // organizers only
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
+    },
+  },
+  {
+    mutation: 'adoptServiceRequest',
+    build: async () => ({
+      query: `mutation($club: ID!, $req: ID!) { adoptServiceRequest(input: { clubId: $club, requestId: $req }) { blockClub { id } } }`,
+      variables: { club: await authorsClub(), req: await authorsRequest() },
+    }),
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
     },
   },
   {
