@@ -434,3 +434,56 @@ describe('duplicates and reopening', () => {
     );
   });
 });
+
+describe('node(id)', () => {
+  it('fetches block clubs and ideas by global id', async () => {
+    const user = await app.user('RESIDENT');
+    const d = 0.0009;
+    const [lat, lng] = [41.9668, -87.6786];
+    const club = await app.gql(
+      `mutation($input: CreateBlockClubInput!) { createBlockClub(input: $input) { blockClub { id name } } }`,
+      {
+        input: {
+          name: `Node Test Club ${Date.now()}`,
+          boundary: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [lng - d, lat - d],
+                [lng + d, lat - d],
+                [lng + d, lat + d],
+                [lng - d, lat + d],
+                [lng - d, lat - d],
+              ],
+            ],
+          },
+        },
+      },
+      user.cookie,
+    );
+    const idea = await app.gql(
+      `mutation($input: ProposeIdeaInput!) { proposeIdea(input: $input) { idea { id title } } }`,
+      {
+        input: {
+          title: 'A stop sign at Leland & Damen',
+          body: 'Drivers speed through this corner on the way to school every morning.',
+          location: { latitude: lat, longitude: lng },
+        },
+      },
+      user.cookie,
+    );
+    const clubId = club.data!.createBlockClub.blockClub.id;
+    const ideaId = idea.data!.proposeIdea.idea.id;
+    const res = await app.gql(
+      `query($a: ID!, $b: ID!) {
+        a: node(id: $a) { id ... on BlockClub { name } }
+        b: node(id: $b) { id ... on Idea { title } }
+      }`,
+      { a: clubId, b: ideaId },
+    );
+    expect(res.data).toEqual({
+      a: { id: clubId, name: club.data!.createBlockClub.blockClub.name },
+      b: { id: ideaId, title: 'A stop sign at Leland & Damen' },
+    });
+  });
+});

@@ -5,6 +5,10 @@ import { presentArea } from '../modules/area/area.presenter.js';
 import type { AreaService } from '../modules/area/area.service.js';
 import { presentServiceRequest } from '../modules/service-request/service-request.presenter.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
+import { presentBlockClub } from '../modules/block-club/block-club.presenter.js';
+import type { BlockClubService } from '../modules/block-club/block-club.service.js';
+import { presentIdea } from '../modules/idea/idea.presenter.js';
+import type { IdeaService } from '../modules/idea/idea.service.js';
 import { Node } from './common.type.js';
 import type { GraphQLContext } from './context.js';
 
@@ -13,6 +17,8 @@ export class NodeResolver {
   constructor(
     private readonly requests: ServiceRequestService,
     private readonly areas: AreaService,
+    private readonly blockClubs: BlockClubService,
+    private readonly ideas: IdeaService,
   ) {}
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id.' })
@@ -25,6 +31,14 @@ export class NodeResolver {
     if (parsed.type === 'ServiceRequest') {
       const r = await this.requests.get(ctx.actor, { id: parsed.id });
       return r ? presentServiceRequest(r, this.requests.canSeeContact(ctx.actor, r)) : null;
+    }
+    if (parsed.type === 'BlockClub') {
+      const club = await this.blockClubs.get(ctx.actor, { id: parsed.id });
+      return club ? presentBlockClub(club) : null;
+    }
+    if (parsed.type === 'Idea') {
+      const idea = await this.ideas.get(ctx.actor, parsed.id);
+      return idea ? presentIdea(idea, ctx.actor, this.ideas.canSeeHidden(ctx.actor, idea)) : null;
     }
     if (parsed.type === 'Area') {
       const a = await this.areas.find(parsed.id);

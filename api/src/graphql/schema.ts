@@ -40,7 +40,15 @@ export const RESOLVERS = [
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
 function container(services: Services): ContainerType {
   const instances = new Map<unknown, unknown>([
-    [NodeResolver, new NodeResolver(services.serviceRequests, services.areas)],
+    [
+      NodeResolver,
+      new NodeResolver(
+        services.serviceRequests,
+        services.areas,
+        services.blockClubs,
+        services.ideas,
+      ),
+    ],
     [ServiceDefinitionResolver, new ServiceDefinitionResolver(services.definitions)],
     [AreaResolver, new AreaResolver(services.areas)],
     [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],
