@@ -37,7 +37,9 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: options.logSql ? 'all' : ['error'],
     poolSize: options.embedded ? EMBEDDED_POOL_SIZE : (options.poolSize ?? 10),
     extra: options.embedded
-      ? { max: EMBEDDED_POOL_SIZE }
+      ? // a query that waits this long for the single connection is a bug (a query outside the
+        // transaction's manager while the transaction holds the connection): fail, do not hang
+        { max: EMBEDDED_POOL_SIZE, connectionTimeoutMillis: 15_000 }
       : {
           max: options.poolSize ?? 10,
           options: '-c jit=off -c max_parallel_workers_per_gather=0',

@@ -238,6 +238,10 @@ export class ServiceRequestService {
       )
       .digest('hex');
 
+    // read before the transaction: on the embedded database the pool has one connection
+    const placeAreas = definition.isPrivate
+      ? []
+      : await this.areas.forPlace(place.ward, place.communityArea);
     const outcome = await this.dataSource.transaction(async (manager) => {
       if (idempotencyKey) {
         await this.repository.lockIdempotencyKey(manager, scope, idempotencyKey);
@@ -302,7 +306,7 @@ export class ServiceRequestService {
       if (actor.user) await this.follows.followIn(manager, actor.user.id, 'REQUEST', request.id);
       const notes: NotificationEntity[] = [];
       if (!definition.isPrivate) {
-        for (const area of await this.areas.forPlace(place.ward, place.communityArea)) {
+        for (const area of placeAreas) {
           const followers = await this.follows.followerIds(manager, 'AREA', area.id);
           const where = area.kind === 'WARD' ? `Ward ${area.number}` : area.name;
           notes.push(
