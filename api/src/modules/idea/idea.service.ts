@@ -191,6 +191,8 @@ export class IdeaService {
         { field: 'input.id', message: `is ${idea.status.toLowerCase()}: voting is closed` },
       ]);
     }
+    // read before the transaction: the embedded database's pool has one connection
+    const agencyId = await this.agencyOf(idea);
     const notes = await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.repository.lock(manager, ideaId);
       await this.deps.follows.followIn(manager, user.id, 'IDEA', ideaId);
@@ -199,7 +201,6 @@ export class IdeaService {
       const current = (await this.deps.repository.findById(ideaId, manager))!;
       if (current.status !== 'PROPOSED' || count < this.deps.reviewThreshold) return [];
       await this.deps.repository.setStatus(manager, ideaId, 'UNDER_REVIEW');
-      const agencyId = await this.agencyOf(current);
       const recipients = new Set([
         ...(await this.deps.repository.reviewerIds(manager, agencyId)),
         current.authorId,
