@@ -36,6 +36,10 @@ import { ServiceRequestRepository } from './modules/service-request/service-requ
 import { ServiceRequestService } from './modules/service-request/service-request.service.js';
 import { UserRepository } from './modules/user/user.repository.js';
 import { UserService } from './modules/user/user.service.js';
+import { ExportRepository } from './modules/stats/export.repository.js';
+import { ExportService } from './modules/stats/export.service.js';
+import { StatsRepository } from './modules/stats/stats.repository.js';
+import { StatsService } from './modules/stats/stats.service.js';
 
 /** Every service of the process. */
 export interface Services {
@@ -56,6 +60,8 @@ export interface Services {
   blockClubs: BlockClubService;
   ideas: IdeaService;
   moderation: ModerationService;
+  stats: StatsService;
+  exports: ExportService;
 }
 
 /** Tunable numbers of the neighbour features. */
@@ -67,6 +73,8 @@ export interface ServiceOptions {
   flagHideThreshold?: number;
   /** Per-account limits (tests lower them). */
   rateLimits?: RateLimits;
+  /** "Now" for completion estimates and on-time figures (tests fix it; default the wall clock). */
+  clock?: () => Date;
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
@@ -89,6 +97,12 @@ export function createServices(
   );
   const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const requestRepository = new ServiceRequestRepository(dataSource);
+  const stats = new StatsService(
+    new StatsRepository(dataSource),
+    definitions,
+    areas,
+    options.clock,
+  );
   const serviceRequests = new ServiceRequestService(
     dataSource,
     requestRepository,
@@ -99,6 +113,7 @@ export function createServices(
     pubsub,
     follows,
     notifications,
+    stats,
   );
   const users = new UserService(dataSource, new UserRepository(dataSource));
   const apiKeys = new ApiKeyService(dataSource, new ApiKeyRepository(dataSource), audit);
@@ -187,5 +202,7 @@ export function createServices(
     blockClubs,
     ideas,
     moderation,
+    stats,
+    exports: new ExportService(new ExportRepository(dataSource)),
   };
 }

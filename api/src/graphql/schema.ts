@@ -16,6 +16,7 @@ import { AreaResolver } from '../modules/area/area.resolver.js';
 import { ServiceDefinitionResolver } from '../modules/service-definition/service-definition.resolver.js';
 import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import type { Services } from '../services.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   BlockClubResolver,
   IdeaResolver,
   ModerationResolver,
+  StatsResolver,
 ] as const;
 
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
@@ -65,6 +67,7 @@ function container(services: Services): ContainerType {
     [BlockClubResolver, new BlockClubResolver(services.blockClubs, services.serviceRequests)],
     [IdeaResolver, new IdeaResolver(services.ideas, services.comments)],
     [ModerationResolver, new ModerationResolver(services.moderation)],
+    [StatsResolver, new StatsResolver(services.stats)],
   ]);
   return {
     get(someClass: unknown, _data: ResolverData<object>) {

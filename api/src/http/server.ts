@@ -28,6 +28,7 @@ import type { Actor } from '../modules/user/actor.js';
 import { createOpen311Router } from '../open311/open311.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
+import { createExportRouter } from './export.routes.js';
 import { createMediaRouter } from './media.routes.js';
 import { createMetrics } from './metrics.js';
 
@@ -244,6 +245,8 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       publicUrl: options.publicUrl ? () => options.publicUrl! : undefined,
     }),
   );
+
+  app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 
   app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
   app.use((_req, res) => {

@@ -60,8 +60,12 @@ function metricPoint(lngParam: string, latParam: string): string {
   return `ST_Transform(ST_SetSRID(ST_MakePoint(${lngParam}, ${latParam}), 4326), ${METRIC_SRID})`;
 }
 
-/** WHERE conditions of a filter; `p` adds a parameter and returns its placeholder. */
-function whereOf(
+/**
+ * WHERE conditions of a filter over `service_requests r JOIN service_definitions s`; `p` adds a
+ * parameter and returns its placeholder. Exported so that the open data export counts exactly the
+ * rows `serviceRequests` counts.
+ */
+export function whereOf(
   filter: RequestFilter,
   p: (value: unknown) => string,
 ): { where: string[]; distanceExpr: string } {

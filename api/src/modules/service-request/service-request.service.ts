@@ -121,6 +121,14 @@ export interface RequestChangeMessage {
   isPrivate: boolean;
 }
 
+/**
+ * Typical days to complete a service's requests in a community area (the completion estimate's
+ * median), or null when there is too little history: then `expectedAt` follows the SLA.
+ */
+export interface CompletionEstimator {
+  typicalDays(serviceCode: string, communityArea: number | null): Promise<number | null>;
+}
+
 /** Channels a resident may claim for their own submission; others belong to staff or other doors. */
 const RESIDENT_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE'];
 const STAFF_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE', 'PHONE', 'STAFF'];
@@ -150,6 +158,7 @@ export class ServiceRequestService {
     private readonly publisher: Publisher,
     private readonly follows: FollowService,
     private readonly notifications: NotificationService,
+    private readonly estimator?: CompletionEstimator,
   ) {}
 
   /**
@@ -225,6 +234,10 @@ export class ServiceRequestService {
       });
     }
     if (problems.length) throw new BadInputError(problems);
+    // the honest estimate when there is enough history, else the service's promise (SLA)
+    const typicalDays =
+      (await this.estimator?.typicalDays(definition.code, place.communityArea)) ?? null;
+    const expectedDays = typicalDays ?? definition.slaDays;
 
     const idempotencyKey = input.idempotencyKey?.trim() || null;
     const scope = actor.user
@@ -278,9 +291,7 @@ export class ServiceRequestService {
         channel,
         requestedAt: now,
         updatedAt: now,
-        expectedAt: definition.slaDays
-          ? new Date(now.getTime() + definition.slaDays * 86_400_000)
-          : null,
+        expectedAt: expectedDays ? new Date(now.getTime() + expectedDays * 86_400_000) : null,
         closedAt: null,
         reporterId: actor.user?.id ?? null,
         contactName: contact.name,
