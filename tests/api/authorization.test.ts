@@ -477,6 +477,181 @@ const ROWS: Row[] = [
     },
   },
   {
+    mutation: 'follow',
+    build: async () => ({
+      query: `mutation($id: ID!) { follow(input: { targetId: $id }) { following } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'unfollow',
+    build: async () => ({
+      query: `mutation($id: ID!) { unfollow(input: { targetId: $id }) { following } }`,
+      variables: { id: await authorsRequest() },
+    }),
+    expect: signedInAllowed,
+  },
+  {
+    mutation: 'leaveBlockClub',
+    build: async () => ({
+      query: `mutation($id: ID!) { leaveBlockClub(input: { clubId: $id }) { blockClub { id } } }`,
+      variables: { id: await authorsClub() },
+    }),
+    // the author is the last organizer and must hand over first; others are not members (no-op)
+    expect: { ...signedInAllowed, author: 'CONFLICT' },
+  },
+  {
+    mutation: 'rsvpBlockClubAction',
+    build: async () => {
+      const clubId = await authorsClub();
+      const created = await gql(
+        `mutation($input: CreateBlockClubActionInput!) { createBlockClubAction(input: $input) { action { id } } }`,
+        {
+          input: {
+            clubId,
+            title: 'Spring clean-up',
+            place: 'Leland & Damen',
+            startsAt: '2030-04-12T14:00:00Z',
+            endsAt: '2030-04-12T17:00:00Z',
+          },
+        },
+        cookies.author,
+      );
+      return {
+        query: `mutation($id: ID!) { rsvpBlockClubAction(input: { actionId: $id, response: GOING }) { action { id } } }`,
+        variables: { id: created.data!.createBlockClubAction.action.id },
+      };
+    },
+    // members only (the author organises the club)
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'FORBIDDEN',
+    },
+  },
+  {
+    mutation: 'setBlockClubMemberRole',
+    build: async () => {
+      const clubId = await authorsClub();
+      const member = await app.user('RESIDENT');
+      await gql(
+        `mutation($id: ID!) { joinBlockClub(input: { clubId: $id }) { blockClub { id } } }`,
+        { id: clubId },
+        member.cookie,
+      );
+      return {
+        query: `mutation($club: ID!, $user: ID!) { setBlockClubMemberRole(input: { clubId: $club, userId: $user, role: ORGANIZER }) { blockClub { id } } }`,
+        variables: { club: clubId, user: member.id },
+      };
+    },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'deleteBlockClubPost',
+    build: async () => {
+      const clubId = await authorsClub();
+      const posted = await gql(
+        `mutation($id: ID!) { postToBlockClub(input: { clubId: $id, body: "Clean-up on Saturday!" }) { post { id } } }`,
+        { id: clubId },
+        cookies.author,
+      );
+      return {
+        query: `mutation($id: ID!) { deleteBlockClubPost(input: { id: $id }) { post { id } } }`,
+        variables: { id: posted.data!.postToBlockClub.post.id },
+      };
+    },
+    // its author, an organizer of the club, or an admin
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'allow',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'createApiKey',
+    build: async () => ({
+      query: `mutation { createApiKey(input: { name: "Civic app", rateLimitPerMinute: 60 }) { key } }`,
+      variables: {},
+    }),
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'revokeApiKey',
+    build: async () => {
+      const created = await gql(
+        `mutation { createApiKey(input: { name: "Old app" }) { apiKey { id } } }`,
+        {},
+        cookies.admin,
+      );
+      return {
+        query: `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }`,
+        variables: { id: created.data!.createApiKey.apiKey.id },
+      };
+    },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'signUp',
+    build: async () => ({
+      query: `mutation($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`,
+      variables: {
+        input: {
+          email: `new-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+          password: 'a long enough password',
+          displayName: 'New Neighbour',
+        },
+      },
+    }),
+    expect: {
+      anonymous: 'allow',
+      resident: 'allow',
+      author: 'allow',
+      otherResident: 'allow',
+      staffRight: 'allow',
+      staffOther: 'allow',
+      moderator: 'allow',
+      admin: 'allow',
+    },
+  },
+  {
     mutation: 'markNotificationsRead',
     build: async () => ({ query: `mutation { markNotificationsRead(input: {}) }`, variables: {} }),
     expect: signedInAllowed,
@@ -488,6 +663,21 @@ const ROWS: Row[] = [
       variables: {},
     }),
     expect: signedInAllowed,
+  },
+  // last: it ends the shared sessions of the rows above
+  {
+    mutation: 'signOut',
+    build: async () => ({ query: `mutation { signOut }`, variables: {} }),
+    expect: {
+      anonymous: 'allow',
+      resident: 'allow',
+      author: 'allow',
+      otherResident: 'allow',
+      staffRight: 'allow',
+      staffOther: 'allow',
+      moderator: 'allow',
+      admin: 'allow',
+    },
   },
 ];
 
