@@ -54,7 +54,7 @@ const LIST = `query($filter: ServiceRequestFilter, $after: String) {
 async function listAll(filter: Record<string, unknown>) {
   const nodes: Record<string, any>[] = [];
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   for (;;) {
     const res = await app.gql(LIST, { filter, after });
     expect(res.errors).toBeUndefined();
