@@ -84,6 +84,20 @@ export class PageInfo {
   endCursor: string | null;
 }
 
+/** Page info of a connection page, from its edges: one definition for every connection. */
+export function pageInfoOf(
+  edges: readonly { cursor: string }[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+}
+
 /** Largest page a connection returns. */
 export const MAX_PAGE_SIZE = 100;
 

@@ -12,7 +12,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { MAX_PAGE_SIZE, PageInfo } from '../../graphql/common.type.js';
+import { MAX_PAGE_SIZE, pageInfoOf } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { BadInputError, badField, NotFoundError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, toGlobalId } from '../../lib/ids.js';
@@ -91,15 +91,6 @@ function cursorOf<T extends (string | number)[]>(
   return parts as T;
 }
 
-function pageInfo(edges: { cursor: string }[], hasNextPage: boolean, hadCursor: boolean): PageInfo {
-  return {
-    hasNextPage,
-    hasPreviousPage: hadCursor,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
-}
-
 @Resolver(() => BlockClub)
 export class BlockClubResolver {
   constructor(
@@ -153,7 +144,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(after)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(after)),
     };
   }
 
@@ -418,7 +409,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(cursor)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(cursor)),
     };
   }
 
@@ -460,7 +451,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(cursor)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(cursor)),
     };
   }
 
@@ -499,7 +490,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(cursor)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(cursor)),
     };
   }
 
@@ -529,7 +520,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(cursor)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(cursor)),
     };
   }
 
@@ -558,7 +549,7 @@ export class BlockClubResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: pageInfo(edges, result.hasNextPage, Boolean(cursor)),
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(cursor)),
     };
   }
 }

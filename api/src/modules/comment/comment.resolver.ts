@@ -12,6 +12,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { pageInfoOf } from '../../graphql/common.type.js';
 import { BadInputError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import type { CommentEntity, CommentTarget } from './comment.entity.js';
@@ -70,12 +71,7 @@ export async function commentConnection(
   return {
     edges,
     totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, page.hasNextPage, Boolean(after)),
   };
 }
 

@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { pageInfoOf } from '../../graphql/common.type.js';
 import { BadInputError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import { presentArea } from '../area/area.presenter.js';
@@ -116,12 +117,7 @@ export class IdeaResolver {
     return {
       edges,
       totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(edges, page.hasNextPage, Boolean(after)),
     };
   }
 

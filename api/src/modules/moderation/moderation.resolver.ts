@@ -2,6 +2,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { pageInfoOf } from '../../graphql/common.type.js';
 import { BadInputError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId } from '../../lib/ids.js';
 import type { FlagTarget } from './flag.entity.js';
@@ -118,12 +119,7 @@ export class ModerationResolver {
     return {
       edges,
       totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: offset + edges.length < page.totalCount,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(edges, offset + edges.length < page.totalCount, offset > 0),
     };
   }
 

@@ -1,6 +1,7 @@
 /** Notifications of the signed-in person: list, badge, mark read, preferences, live. */
 import { Arg, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { pageInfoOf } from '../../graphql/common.type.js';
 import { BadInputError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/ids.js';
 import type {
@@ -51,12 +52,7 @@ export class NotificationResolver {
       edges,
       totalCount: counts.total,
       unreadCount: counts.unread,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(edges, page.hasNextPage, Boolean(after)),
     };
   }
 

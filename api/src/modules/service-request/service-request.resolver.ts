@@ -16,6 +16,7 @@ import {
 } from 'type-graphql';
 import { GeoPointInput, BBoxInput } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { pageInfoOf } from '../../graphql/common.type.js';
 import { BadInputError, NotFoundError, badField } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import { tileTopicsForBbox, topics } from '../../lib/pubsub.js';
@@ -159,12 +160,7 @@ export class ServiceRequestResolver {
     return {
       edges,
       totalCount: result.totalCount,
-      pageInfo: {
-        hasNextPage: result.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(edges, result.hasNextPage, Boolean(after)),
     };
   }
 
