@@ -267,6 +267,12 @@ describe('comments', () => {
       ana.cookie,
     );
 
+    const counted = await app.dataSource.query(
+      `SELECT comment_count FROM service_requests WHERE id = $1`,
+      [Buffer.from(r.id, 'base64url').toString().split(':')[1]],
+    );
+    // two comments were written, one was removed
+    expect(counted).toEqual([{ comment_count: 1 }]);
     const page = await app.gql(
       `query($id: ID!) { serviceRequest(id: $id) { comments(first: 10) { totalCount edges { node { body removed authorName editedAt replies { body authorName } } } } timeline { type } } }`,
       { id: r.id },

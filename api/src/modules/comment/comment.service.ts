@@ -35,6 +35,8 @@ export interface CommentTargetHooks {
     comment: CommentEntity,
     actor: Actor,
   ): Promise<NotificationEntity[]>;
+  /** Side effects of a removal in the same transaction (counters). */
+  afterDelete?(manager: EntityManager, comment: CommentEntity): Promise<void>;
   /** Publishing after commit (timeline events, activity feeds). */
   afterCommit?(comment: CommentEntity): Promise<void>;
 }
@@ -153,7 +155,11 @@ export class CommentService {
   async delete(actor: Actor, id: string): Promise<CommentEntity> {
     const comment = await this.ownComment(actor, id);
     if (!comment.deletedAt) {
-      await this.repository.update(this.dataSource.manager, id, { deletedAt: new Date() });
+      const hooks = this.hooks(comment.targetType);
+      await this.dataSource.transaction(async (manager) => {
+        await this.repository.update(manager, id, { deletedAt: new Date() });
+        await hooks.afterDelete?.(manager, comment);
+      });
     }
     return (await this.repository.findById(id))!;
   }

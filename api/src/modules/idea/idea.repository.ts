@@ -167,6 +167,14 @@ export class IdeaRepository {
     ]);
   }
 
+  /** Uncounts a removed comment. */
+  async dropCommentCount(manager: EntityManager, ideaId: string): Promise<void> {
+    await manager.query(
+      `UPDATE ideas SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`,
+      [ideaId],
+    );
+  }
+
   /** Accounts that voted for an idea. */
   async voterIds(manager: EntityManager, ideaId: string): Promise<string[]> {
     const rows: { user_id: string }[] = await manager.query(

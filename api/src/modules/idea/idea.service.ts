@@ -85,6 +85,8 @@ export class IdeaService {
       },
       canRead: async (actor, targetId) => (await this.get(actor, targetId)) !== null,
       afterAdd: (manager, comment, actor) => this.afterComment(manager, comment, actor),
+      afterDelete: (manager, comment) =>
+        deps.repository.dropCommentCount(manager, comment.targetId),
     });
   }
 

@@ -74,6 +74,12 @@ export function registerRequestTargets(deps: {
         actor.user?.id,
       );
     },
+    async afterDelete(manager, comment) {
+      await manager.query(
+        `UPDATE service_requests SET comment_count = greatest(comment_count - 1, 0) WHERE id = $1`,
+        [comment.targetId],
+      );
+    },
     async afterCommit(comment) {
       const event = events.get(comment.id);
       events.delete(comment.id);
