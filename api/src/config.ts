@@ -36,6 +36,8 @@ export interface Config {
   flagHideThreshold: number;
   /** Requests per minute one IP address may make to /graphql and POST /media. */
   ipRateLimitPerMinute: number;
+  /** Redis for pub/sub across instances; undefined means in-process (one instance). */
+  redisUrl: string | undefined;
 }
 
 /**
@@ -105,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ideaReviewThreshold: int(env, 'STOOP_IDEA_REVIEW_THRESHOLD', 25),
     flagHideThreshold: int(env, 'STOOP_FLAG_HIDE_THRESHOLD', 3),
     ipRateLimitPerMinute: int(env, 'STOOP_IP_RATE_LIMIT', 600),
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

@@ -11,6 +11,8 @@ import { buildStoopSchema } from './graphql/schema.js';
 import { createStoopServer } from './http/server.js';
 import { logger } from './lib/logger.js';
 import { InProcessPubSub } from './lib/pubsub.js';
+import type { PubSub } from './lib/pubsub.js';
+import { RedisPubSub } from './lib/redis-pubsub.js';
 import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
 import { createServices } from './services.js';
 import { seed } from './seed/seed.js';
@@ -30,7 +32,13 @@ async function main(): Promise<void> {
       await seed(db.dataSource, { dataDir: config.seedDataDir, log: (m) => logger.info(m) });
     }
   }
-  const pubsub = new InProcessPubSub();
+  let pubsub: PubSub = new InProcessPubSub();
+  if (config.redisUrl) {
+    const redis = new RedisPubSub(config.redisUrl);
+    await redis.connected();
+    logger.info('pub/sub through Redis: events reach every instance');
+    pubsub = redis;
+  }
   const services = createServices(db.dataSource, pubsub, {
     mediaDir: config.mediaDir,
     ideaReviewThreshold: config.ideaReviewThreshold,

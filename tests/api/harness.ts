@@ -15,6 +15,7 @@ import { createStoopServer } from '../../api/src/http/server.js';
 import type { StoopServer } from '../../api/src/http/server.js';
 import { logger } from '../../api/src/lib/logger.js';
 import { InProcessPubSub } from '../../api/src/lib/pubsub.js';
+import type { PubSub } from '../../api/src/lib/pubsub.js';
 import { hashPassword } from '../../api/src/modules/user/password.js';
 import type { Role } from '../../api/src/modules/user/user.entity.js';
 import { createServices } from '../../api/src/services.js';
@@ -53,7 +54,7 @@ export interface TestApp {
 
 /** Starts a server over the shared test database. */
 export async function startTestApp(
-  options: Partial<Omit<ServiceOptions, 'mediaDir'>> = {},
+  options: Partial<Omit<ServiceOptions, 'mediaDir'>> & { pubsub?: PubSub } = {},
 ): Promise<TestApp> {
   const dataSource = createDataSource({
     url: inject('databaseUrl'),
@@ -61,7 +62,7 @@ export async function startTestApp(
     poolSize: 4,
   });
   await dataSource.initialize();
-  const pubsub = new InProcessPubSub();
+  const pubsub = options.pubsub ?? new InProcessPubSub();
   const services = createServices(dataSource, pubsub, { ...options, mediaDir: inject('mediaDir') });
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({
