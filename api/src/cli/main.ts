@@ -13,7 +13,9 @@ import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { revertAllMigrations, runMigrations, schemaDrift } from '../db/migrate.js';
-import { generateApiKey } from '../modules/api-key/api-key.crypto.js';
+import { ApiKeyRepository } from '../modules/api-key/api-key.repository.js';
+import { ApiKeyService } from '../modules/api-key/api-key.service.js';
+import { AuditRepository } from '../modules/audit/audit.repository.js';
 import { AREA_KINDS, type AreaKind } from '../modules/area/area.entity.js';
 import { hashPassword } from '../modules/user/password.js';
 import { ROLES, type Role } from '../modules/user/user.entity.js';
@@ -163,12 +165,14 @@ export function buildProgram(): Command {
       withDatabase(async (ds) => {
         const name = options.name.trim();
         if (!name) throw new CliError('--name must not be empty.');
-        const { key, hash, prefix } = generateApiKey();
-        await ds.query(
-          `INSERT INTO api_keys (name, key_hash, prefix, rate_limit_per_minute) VALUES ($1, $2, $3, $4)`,
-          [name, hash, prefix, options.rateLimit],
+        const keys = new ApiKeyService(ds, new ApiKeyRepository(ds), new AuditRepository());
+        const { apiKey, key } = await keys.createByOperator({
+          name,
+          rateLimitPerMinute: options.rateLimit,
+        });
+        info(
+          `API key "${name}" created (${apiKey.prefix}…, ${apiKey.rateLimitPerMinute} requests/minute).`,
         );
-        info(`API key "${name}" created (${prefix}…, ${options.rateLimit} requests/minute).`);
         process.stdout.write(`${key}\n`);
         info('Copy it now: it is stored only as a hash and will not be shown again.');
       }),

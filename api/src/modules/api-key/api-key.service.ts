@@ -48,7 +48,25 @@ export class ApiKeyService {
     actor: Actor,
     input: { name: string; rateLimitPerMinute?: number | null },
   ): Promise<{ apiKey: ApiKeyEntity; key: string }> {
-    const adminId = this.requireAdmin(actor);
+    return this.insertKey(this.requireAdmin(actor), input, 'api_key.create');
+  }
+
+  /**
+   * Creates a key for the operator at the command line (`npm run cli -- api-key:create`): whoever can
+   * run it already reaches the database, so there is no account; the audit log says where it came from.
+   */
+  createByOperator(input: {
+    name: string;
+    rateLimitPerMinute?: number | null;
+  }): Promise<{ apiKey: ApiKeyEntity; key: string }> {
+    return this.insertKey(null, input, 'api_key.create_cli');
+  }
+
+  private async insertKey(
+    adminId: string | null,
+    input: { name: string; rateLimitPerMinute?: number | null },
+    action: string,
+  ): Promise<{ apiKey: ApiKeyEntity; key: string }> {
     const name = input.name.trim();
     if (!name || name.length > 120) throw badField('input.name', 'must be 1 to 120 characters');
     const rate = input.rateLimitPerMinute ?? 60;
@@ -69,7 +87,7 @@ export class ApiKeyService {
       });
       await this.audit.record(manager, {
         actorId: adminId,
-        action: 'api_key.create',
+        action,
         targetType: 'ApiKey',
         targetId: row.id,
         data: { name, rateLimitPerMinute: rate, prefix: generated.prefix },
