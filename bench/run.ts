@@ -83,7 +83,11 @@ interface Scenario {
   name: string;
   /** The bound: the queries a hand-written endpoint would run (count, then the page). */
   sql: string[];
+  /** Parameters shared by every query, or (with `paramsPerQuery`) one list per query. */
   params: () => unknown[];
+  paramsPerQuery?: boolean;
+  /** Iterations of this scenario, when fewer than BENCH_ITERATIONS suffice (slow scenarios). */
+  iterations?: number;
   graphql: string;
   variables: () => Record<string, unknown>;
 }
@@ -159,6 +163,96 @@ const scenarios: Scenario[] = [
 ];
 
 let wardIds: string[] = [];
+let serviceCodes: string[] = [];
+
+/**
+ * The statistics queries a hand-written dashboard endpoint would run (the bound of the `stats`
+ * scenarios): totals with percentiles and on-time share, by month, top 10 services, by ward. `W` is
+ * the filter's WHERE with its parameters starting at $2 ($1 is "now").
+ */
+function statsSql(w: string): string[] {
+  const days = 'extract(epoch FROM r.closed_at - r.requested_at) / 86400.0';
+  const from =
+    'FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id';
+  const eligible = `s.sla_days IS NOT NULL AND r.detailed_status <> 'DUPLICATE'
+    AND (r.status = 'CLOSED' OR r.requested_at + s.sla_days * interval '1 day' < $1)`;
+  const onTime = `count(*) FILTER (WHERE ${eligible}),
+    count(*) FILTER (WHERE ${eligible} AND r.detailed_status = 'COMPLETED'
+                     AND r.closed_at <= r.requested_at + s.sla_days * interval '1 day')`;
+  const counts = `count(*), count(*) FILTER (WHERE r.detailed_status = 'COMPLETED'),
+    count(*) FILTER (WHERE r.detailed_status IN ('CLOSED_NOT_FIXED', 'CANCELED')),
+    count(*) FILTER (WHERE r.detailed_status = 'DUPLICATE'), count(*) FILTER (WHERE r.status = 'OPEN')`;
+  const median = `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE r.detailed_status = 'COMPLETED')`;
+  const month = `date_trunc('month', r.requested_at AT TIME ZONE 'America/Chicago')`;
+  return [
+    `SELECT ${counts},
+            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE r.detailed_status = 'COMPLETED'),
+            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE r.status = 'CLOSED'),
+            ${onTime}
+       ${from} WHERE NOT s.is_private AND ${w}`,
+    // $1 (now) is unused here; the no-op keeps one parameter list for all four queries
+    `SELECT ${month}, ${counts}, ${median} ${from} WHERE NOT s.is_private AND ${w} AND $1::timestamptz IS NOT NULL
+      GROUP BY ${month} ORDER BY ${month}`,
+    `SELECT s.code, s.name, count(*), count(*) FILTER (WHERE r.status = 'OPEN'), ${median}
+       ${from} WHERE NOT s.is_private AND ${w} AND $1::timestamptz IS NOT NULL GROUP BY s.id ORDER BY count(*) DESC, s.code LIMIT 10`,
+    `WITH agg AS (SELECT r.ward AS number, count(*) AS opened, count(*) FILTER (WHERE r.status = 'OPEN'),
+                         ${median}, ${onTime}
+                    ${from} WHERE NOT s.is_private AND ${w} AND r.ward IS NOT NULL GROUP BY r.ward)
+     SELECT a.number, a.name, agg.* FROM areas a LEFT JOIN agg ON agg.number = a.number
+      WHERE a.kind = 'WARD' ORDER BY a.number`,
+  ];
+}
+
+const STATS_QUERY = `query($filter: StatsFilter) {
+  stats(filter: $filter) {
+    totals { opened closedCompleted closedNotFixed duplicates stillOpen medianDaysToComplete
+             p90DaysToComplete medianDaysToClose p90DaysToClose onTimeShare onTimeSample }
+    byPeriod { start opened closedCompleted closedNotFixed duplicates stillOpen medianDaysToComplete }
+    topServices(limit: 10) { code name opened stillOpen medianDaysToComplete }
+    byArea(kind: WARD) { number name opened stillOpen medianDaysToComplete onTimeShare }
+  }
+}`;
+
+/** A random three-month window inside the generated year. */
+function randomQuarter(): { from: Date; to: Date } {
+  const from = new Date(Date.UTC(2020, Math.floor(Math.random() * 10), 1, 6));
+  return { from, to: new Date(from.getTime() + 91 * 86_400_000) };
+}
+
+scenarios.push(
+  {
+    name: 'stats dashboard, whole city, all time (totals, by month, top 10 services, 50 wards)',
+    sql: statsSql('true'),
+    params: () => [[new Date()], [new Date()], [new Date()], [new Date()]],
+    paramsPerQuery: true,
+    iterations: 40,
+    graphql: STATS_QUERY,
+    variables: () => ({ filter: { period: 'MONTH' } }),
+  },
+  {
+    name: 'stats dashboard, one service, three months (same four parts)',
+    sql: statsSql('s.code = $2 AND r.requested_at >= $3 AND r.requested_at < $4'),
+    params: () => {
+      const code = serviceCodes[Math.floor(Math.random() * serviceCodes.length)]!;
+      const { from, to } = randomQuarter();
+      const p = [new Date(), code, from, to];
+      return [p, p, p, p];
+    },
+    paramsPerQuery: true,
+    graphql: STATS_QUERY,
+    variables: () => {
+      const { from, to } = randomQuarter();
+      return {
+        filter: {
+          period: 'MONTH',
+          serviceCodes: [serviceCodes[Math.floor(Math.random() * serviceCodes.length)]],
+          from,
+          to,
+        },
+      };
+    },
+  },
+);
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -189,14 +283,19 @@ async function main(): Promise<void> {
     schema: await buildStoopSchema(services),
     logger,
     secureCookies: false,
+    // the bench is one client firing thousands of requests a minute
+    ipRateLimitPerMinute: 1_000_000_000,
   });
   const port = await server.listen(0, '127.0.0.1');
   const bare = express();
   bare.use(express.json());
   bare.post('/sql', async (req, res) => {
-    const body = req.body as { sql: string[]; params: unknown[] };
+    const body = req.body as { sql: string[]; params: unknown[]; perQuery?: boolean };
     const results = [];
-    for (const q of body.sql) results.push((await pool.query(q, body.params)).rows);
+    for (const [i, q] of body.sql.entries()) {
+      const params = body.perQuery ? (body.params[i] as unknown[]) : body.params;
+      results.push((await pool.query(q, params)).rows);
+    }
     res.json(results);
   });
   const bareServer = bare.listen(0, '127.0.0.1');
@@ -211,6 +310,13 @@ async function main(): Promise<void> {
     })
   ).json()) as { data: { areas: { id: string }[] } };
   wardIds = wards.data.areas.map((a) => a.id);
+  // the busiest services: what a dashboard user picks most
+  serviceCodes = (
+    await pool.query(
+      `SELECT s.code FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id
+        WHERE NOT s.is_private GROUP BY s.code ORDER BY count(*) DESC LIMIT 10`,
+    )
+  ).rows.map((r: { code: string }) => r.code);
 
   const lines = [
     '| scenario | sql median (ms) | bare HTTP median | GraphQL median | GraphQL p95 | GraphQL ÷ SQL | GraphQL ÷ bare HTTP |',
@@ -220,17 +326,21 @@ async function main(): Promise<void> {
     const sql: number[] = [];
     const http: number[] = [];
     const gql: number[] = [];
-    for (let i = 0; i < iterations + 30; i++) {
+    const rounds = s.iterations ?? iterations;
+    const warmUp = Math.min(30, Math.ceil(rounds / 4));
+    for (let i = 0; i < rounds + warmUp; i++) {
       const params = s.params();
       let t = performance.now();
-      for (const q of s.sql) await pool.query(q, params);
+      for (const [j, q] of s.sql.entries()) {
+        await pool.query(q, s.paramsPerQuery ? (params[j] as unknown[]) : params);
+      }
       const a = performance.now() - t;
       t = performance.now();
       await (
         await fetch(`http://127.0.0.1:${barePort}/sql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ sql: s.sql, params }),
+          body: JSON.stringify({ sql: s.sql, params, perQuery: s.paramsPerQuery }),
         })
       ).json();
       const b = performance.now() - t;
@@ -244,7 +354,7 @@ async function main(): Promise<void> {
       ).json()) as { errors?: unknown };
       const c = performance.now() - t;
       if (res.errors) throw new Error(`${s.name}: ${JSON.stringify(res.errors)}`);
-      if (i >= 30) {
+      if (i >= warmUp) {
         sql.push(a);
         http.push(b);
         gql.push(c);
@@ -252,7 +362,7 @@ async function main(): Promise<void> {
     }
     const [q, h, g] = [stats(sql), stats(http), stats(gql)];
     lines.push(
-      `| ${s.name} | ${q.median.toFixed(2)} | ${h.median.toFixed(2)} | ${g.median.toFixed(2)} | ${g.p95.toFixed(2)} | ${(g.median / q.median).toFixed(2)} | ${(g.median / h.median).toFixed(2)} |`,
+      `| ${s.name} (${rounds} runs) | ${q.median.toFixed(2)} | ${h.median.toFixed(2)} | ${g.median.toFixed(2)} | ${g.p95.toFixed(2)} | ${(g.median / q.median).toFixed(2)} | ${(g.median / h.median).toFixed(2)} |`,
     );
   }
   console.log(
