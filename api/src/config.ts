@@ -38,6 +38,10 @@ export interface Config {
   ipRateLimitPerMinute: number;
   /** Redis for pub/sub across instances; undefined means in-process (one instance). */
   redisUrl: string | undefined;
+  /** Pelias or Nominatim server for geocoding; undefined means the built-in offline geocoder. */
+  geocoderUrl: string | undefined;
+  /** Protocol of {@link Config.geocoderUrl}. */
+  geocoderKind: 'pelias' | 'nominatim';
 }
 
 /**
@@ -82,6 +86,28 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  if (!/^https?:\/\//.test(raw))
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  values: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
 /** Reads the environment into a {@link Config}; throws {@link ConfigError} on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -108,5 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     flagHideThreshold: int(env, 'STOOP_FLAG_HIDE_THRESHOLD', 3),
     ipRateLimitPerMinute: int(env, 'STOOP_IP_RATE_LIMIT', 600),
     redisUrl: env.REDIS_URL || undefined,
+    geocoderUrl: url(env, 'STOOP_GEOCODER_URL'),
+    geocoderKind: oneOf(env, 'STOOP_GEOCODER_KIND', ['pelias', 'nominatim'] as const, 'pelias'),
   };
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     mediaDir: config.mediaDir,
     ideaReviewThreshold: config.ideaReviewThreshold,
     flagHideThreshold: config.flagHideThreshold,
+    geocoder: { url: config.geocoderUrl, kind: config.geocoderKind },
   });
   // E-mail and SMS providers come later; the log adapter delivers so nothing piles up meanwhile.
   const outbox = new OutboxWorker(

@@ -40,6 +40,8 @@ import { ExportRepository } from './modules/stats/export.repository.js';
 import { ExportService } from './modules/stats/export.service.js';
 import { StatsRepository } from './modules/stats/stats.repository.js';
 import { StatsService } from './modules/stats/stats.service.js';
+import { createGeocoder } from './modules/geocoder/geocoder.js';
+import type { Geocoder, GeocoderSettings } from './modules/geocoder/geocoder.js';
 
 /** Every service of the process. */
 export interface Services {
@@ -62,6 +64,7 @@ export interface Services {
   moderation: ModerationService;
   stats: StatsService;
   exports: ExportService;
+  geocoder: Geocoder;
 }
 
 /** Tunable numbers of the neighbour features. */
@@ -75,6 +78,8 @@ export interface ServiceOptions {
   rateLimits?: RateLimits;
   /** "Now" for completion estimates and on-time figures (tests fix it; default the wall clock). */
   clock?: () => Date;
+  /** Geocoding server (unset: the built-in offline geocoder over Stoop's own addresses). */
+  geocoder?: GeocoderSettings;
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
@@ -204,5 +209,6 @@ export function createServices(
     moderation,
     stats,
     exports: new ExportService(new ExportRepository(dataSource)),
+    geocoder: createGeocoder(dataSource, options.geocoder),
   };
 }
