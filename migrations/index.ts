@@ -4,10 +4,12 @@ import { InitialSchema1795839294097 } from './1795839294097-initial-schema.js';
 import { Open3111795900000000 } from './1795900000000-open311.js';
 import { Neighbours1795950000000 } from './1795950000000-neighbours.js';
 import { RequestGrid1796200000000 } from './1796200000000-request-grid.js';
+import { Sms1796300000000 } from './1796300000000-sms.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
   Open3111795900000000,
   Neighbours1795950000000,
   RequestGrid1796200000000,
+  Sms1796300000000,
 ];

@@ -14,6 +14,7 @@ import { InProcessPubSub } from './lib/pubsub.js';
 import type { PubSub } from './lib/pubsub.js';
 import { RedisPubSub } from './lib/redis-pubsub.js';
 import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
+import { LogSmsSender, SmsOutboxWorker } from './modules/sms/sms-delivery.service.js';
 import { createServices } from './services.js';
 import { seed } from './seed/seed.js';
 
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     logger,
   );
   outbox.start();
+  // texts to phone numbers (SMS reporters without an account); the log sender until a provider is set
+  const smsOutbox = new SmsOutboxWorker(services.smsDelivery, new LogSmsSender(logger), logger);
+  smsOutbox.start();
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({
     services,
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
     try {
       await server.close();
       await outbox.stop();
+      await smsOutbox.stop();
       logger.debug('http and websocket servers closed');
       await pubsub.close();
       await db.close();

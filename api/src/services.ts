@@ -42,6 +42,9 @@ import { StatsRepository } from './modules/stats/stats.repository.js';
 import { StatsService } from './modules/stats/stats.service.js';
 import { createGeocoder } from './modules/geocoder/geocoder.js';
 import type { Geocoder, GeocoderSettings } from './modules/geocoder/geocoder.js';
+import { SmsConversationService } from './modules/sms/sms-conversation.service.js';
+import { SmsDeliveryService } from './modules/sms/sms-delivery.service.js';
+import { SmsRepository } from './modules/sms/sms.repository.js';
 
 /** Every service of the process. */
 export interface Services {
@@ -65,6 +68,8 @@ export interface Services {
   stats: StatsService;
   exports: ExportService;
   geocoder: Geocoder;
+  sms: SmsConversationService;
+  smsDelivery: SmsDeliveryService;
 }
 
 /** Tunable numbers of the neighbour features. */
@@ -102,6 +107,8 @@ export function createServices(
   );
   const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const requestRepository = new ServiceRequestRepository(dataSource);
+  const smsRepository = new SmsRepository(dataSource);
+  const smsDelivery = new SmsDeliveryService(dataSource, smsRepository);
   const stats = new StatsService(
     new StatsRepository(dataSource),
     definitions,
@@ -119,7 +126,9 @@ export function createServices(
     follows,
     notifications,
     stats,
+    smsDelivery,
   );
+  const geocoder = createGeocoder(dataSource, options.geocoder);
   const users = new UserService(dataSource, new UserRepository(dataSource));
   const apiKeys = new ApiKeyService(dataSource, new ApiKeyRepository(dataSource), audit);
   const rateLimits = options.rateLimits ?? new RateLimits();
@@ -209,6 +218,8 @@ export function createServices(
     moderation,
     stats,
     exports: new ExportService(new ExportRepository(dataSource)),
-    geocoder: createGeocoder(dataSource, options.geocoder),
+    geocoder,
+    sms: new SmsConversationService(smsRepository, definitions, serviceRequests, areas, geocoder),
+    smsDelivery,
   };
 }

@@ -30,6 +30,12 @@ import {
   ServiceRequestEntity,
 } from '../modules/service-request/service-request.entity.js';
 import { SessionEntity, UserEntity } from '../modules/user/user.entity.js';
+import {
+  SmsConversationEntity,
+  SmsOptOutEntity,
+  SmsOutboxEntity,
+  SmsSubscriptionEntity,
+} from '../modules/sms/sms.entity.js';
 
 export const ENTITIES = [
   AreaEntity,
@@ -60,4 +66,8 @@ export const ENTITIES = [
   IdeaEntity,
   IdeaVoteEntity,
   FlagEntity,
+  SmsConversationEntity,
+  SmsOptOutEntity,
+  SmsSubscriptionEntity,
+  SmsOutboxEntity,
 ];

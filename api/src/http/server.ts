@@ -26,6 +26,7 @@ import { createLoaders } from '../graphql/loaders.js';
 import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../modules/user/actor.js';
 import { createOpen311Router } from '../open311/open311.routes.js';
+import { createSmsRouter } from '../channels/sms/sms.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
 import { createExportRouter } from './export.routes.js';
@@ -245,6 +246,8 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       publicUrl: options.publicUrl ? () => options.publicUrl! : undefined,
     }),
   );
+
+  app.use('/sms', createSmsRouter({ sms: services.sms, logger }));
 
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 

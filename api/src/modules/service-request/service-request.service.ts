@@ -7,7 +7,7 @@
  * a subscriber never sees an event that was rolled back.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   BadInputError,
   badField,
@@ -146,6 +146,14 @@ function isWebUrl(text: string): boolean {
   }
 }
 
+/**
+ * Queues texts about a public change of a request to the phones subscribed to it (the SMS
+ * channel), inside the change's transaction.
+ */
+export interface StatusTextProducer {
+  requestChanged(manager: EntityManager, requestId: string, text: string): Promise<unknown>;
+}
+
 /** Service request rules. */
 export class ServiceRequestService {
   constructor(
@@ -159,6 +167,7 @@ export class ServiceRequestService {
     private readonly follows: FollowService,
     private readonly notifications: NotificationService,
     private readonly estimator?: CompletionEstimator,
+    private readonly statusTexts?: StatusTextProducer,
   ) {}
 
   /**
@@ -589,6 +598,11 @@ export class ServiceRequestService {
             })),
             userId,
           )),
+        );
+        await this.statusTexts?.requestChanged(
+          manager,
+          request.id,
+          `${request.trackingNumber} is ${label}.${publicChange.text ? ` ${publicChange.text}` : ''}`,
         );
       }
       await this.audit.record(manager, {

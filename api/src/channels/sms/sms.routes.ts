@@ -1,0 +1,61 @@
+/**
+ * The SMS door, mounted at `/sms`: `POST /sms/inbound` takes the provider's form-encoded webhook
+ * (`From`, `Body`, `NumMedia`, `MediaUrl0`…) and answers in TwiML-style XML
+ * (`<Response><Message>…</Message></Response>`; an empty `<Response/>` sends nothing). Like the
+ * Open311 door it only parses and presents: every rule lives in {@link SmsConversationService}.
+ * An unexpected failure is logged and the person gets an apology, never a provider retry storm.
+ */
+import express from 'express';
+import type { Request, Response } from 'express';
+import { XMLBuilder } from 'fast-xml-parser';
+import type { Logger } from '../../lib/logger.js';
+import type { SmsConversationService } from '../../modules/sms/sms-conversation.service.js';
+
+/** What the SMS door needs. */
+export interface SmsRouterOptions {
+  sms: SmsConversationService;
+  logger: Logger;
+}
+
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
+
+/** The TwiML-style reply: one message, or none. */
+export function twiml(message: string | null): string {
+  const response = message === null ? { Response: '' } : { Response: { Message: message } };
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build(response) as string}`;
+}
+
+function field(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Builds the `/sms` router. */
+export function createSmsRouter(options: SmsRouterOptions): express.Router {
+  const router = express.Router();
+  router.post(
+    '/inbound',
+    express.urlencoded({ extended: false, limit: '64kb' }),
+    async (req: Request, res: Response) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const from = field(body, 'From');
+      res.type('application/xml');
+      if (!/\d{7,}/.test(from.replace(/[^\d]/g, ''))) {
+        res.status(400).send(twiml('Missing or invalid From number.'));
+        return;
+      }
+      const count = Math.min(10, Math.max(0, Number(field(body, 'NumMedia')) || 0));
+      const mediaUrls = Array.from({ length: count }, (_, i) => field(body, `MediaUrl${i}`)).filter(
+        Boolean,
+      );
+      try {
+        const reply = await options.sms.handle({ from, body: field(body, 'Body'), mediaUrls });
+        res.send(twiml(reply));
+      } catch (error) {
+        options.logger.error({ err: error }, 'sms inbound failed');
+        res.send(twiml('Sorry, something went wrong on our side. Please try again in a minute.'));
+      }
+    },
+  );
+  return router;
+}

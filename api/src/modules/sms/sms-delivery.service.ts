@@ -1,0 +1,102 @@
+/**
+ * Texts to phone numbers: the producer that queues a request's update for the phones subscribed to
+ * it, and delivery of the SMS outbox through a provider ({@link SmsSender}) with retries and
+ * back-off. A text is claimed with SKIP LOCKED inside a transaction and marked delivered in the
+ * same transaction, so two workers never send the same row and a delivered row is never sent again.
+ * STOP is honoured twice: nothing is queued for an opted-out phone, and a phone that opted out
+ * after queueing is skipped at delivery.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '../../lib/logger.js';
+import type { SmsRepository } from './sms.repository.js';
+
+/** Sends one text through a provider; throws to retry later. */
+export interface SmsSender {
+  send(to: string, body: string): Promise<void>;
+}
+
+/** The default sender: writes texts to the log, so a fresh install sends nothing anywhere. */
+export class LogSmsSender implements SmsSender {
+  constructor(private readonly log: Logger) {}
+
+  send(to: string, body: string): Promise<void> {
+    this.log.info({ to: `…${to.slice(-4)}`, length: body.length }, 'sms delivered (log sender)');
+    return Promise.resolve();
+  }
+}
+
+/** Producer and delivery of texts to subscribed phones. */
+export class SmsDeliveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: SmsRepository,
+  ) {}
+
+  /**
+   * Queues a text about a public change of a request to its subscribed phones, inside the status
+   * change's transaction. Returns how many texts were queued.
+   */
+  requestChanged(manager: EntityManager, requestId: string, text: string): Promise<number> {
+    return this.repository.enqueueForSubscribers(
+      manager,
+      requestId,
+      `Stoop 311: ${text} Reply STOP to opt out.`,
+    );
+  }
+
+  /** Sends due texts; returns how many were delivered. */
+  async deliverDue(sender: SmsSender, limit = 50): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.repository.claimDue(manager, limit);
+      let delivered = 0;
+      for (const row of due) {
+        if (await this.repository.isOptedOutIn(manager, row.phone)) {
+          await this.repository.markFailed(manager, row.id, 8, 'opted out (STOP)');
+          continue;
+        }
+        try {
+          await sender.send(row.phone, row.body);
+          await this.repository.markDelivered(manager, row.id);
+          delivered += 1;
+        } catch (error) {
+          await this.repository.markFailed(
+            manager,
+            row.id,
+            row.attempts + 1,
+            error instanceof Error ? error.message : String(error),
+          );
+        }
+      }
+      return delivered;
+    });
+  }
+}
+
+/** Polls the SMS outbox and sends due texts. */
+export class SmsOutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly delivery: SmsDeliveryService,
+    private readonly sender: SmsSender,
+    private readonly log: Logger,
+    private readonly intervalMs = 5000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.delivery
+        .deliverDue(this.sender)
+        .catch((error: unknown) => this.log.error({ err: error }, 'sms delivery failed'))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
