@@ -42,6 +42,19 @@ export interface Config {
   geocoderUrl: string | undefined;
   /** Protocol of {@link Config.geocoderUrl}. */
   geocoderKind: 'pelias' | 'nominatim';
+  /** SMTP server for e-mail notifications (`smtp://user:pass@host:587`); undefined: log only. */
+  smtpUrl: string | undefined;
+  /** From address of e-mails. */
+  mailFrom: string;
+  /** HTTP SMS provider endpoint (form POST `To`, `From`, `Body`); undefined: log only. */
+  smsUrl: string | undefined;
+  /** Sender number of texts. */
+  smsFrom: string;
+  /** Basic-auth user and password of the SMS provider. */
+  smsUser: string | undefined;
+  smsPassword: string | undefined;
+  /** Signs unsubscribe links; a random one per process when unset. */
+  unsubscribeSecret: string | undefined;
 }
 
 /**
@@ -94,6 +107,14 @@ function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+function smtp(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\//.test(raw))
+    throw new ConfigError(`${name} must be an smtp:// or smtps:// URL`);
+  return raw;
+}
+
 function oneOf<T extends string>(
   env: NodeJS.ProcessEnv,
   name: string,
@@ -136,5 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     geocoderUrl: url(env, 'STOOP_GEOCODER_URL'),
     geocoderKind: oneOf(env, 'STOOP_GEOCODER_KIND', ['pelias', 'nominatim'] as const, 'pelias'),
+    smtpUrl: smtp(env, 'STOOP_SMTP_URL'),
+    mailFrom: env.STOOP_MAIL_FROM || 'Stoop 311 <no-reply@localhost>',
+    smsUrl: url(env, 'STOOP_SMS_URL'),
+    smsFrom: env.STOOP_SMS_FROM || '',
+    smsUser: env.STOOP_SMS_USER || undefined,
+    smsPassword: env.STOOP_SMS_PASSWORD || undefined,
+    unsubscribeSecret: env.STOOP_UNSUBSCRIBE_SECRET || undefined,
   };
 }

@@ -15,6 +15,9 @@ import type { PubSub } from './lib/pubsub.js';
 import { RedisPubSub } from './lib/redis-pubsub.js';
 import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
 import { LogSmsSender, SmsOutboxWorker } from './modules/sms/sms-delivery.service.js';
+import { SmtpEmailAdapter } from './channels/email/smtp-email.adapter.js';
+import { HttpSmsSender } from './channels/sms/http-sms.sender.js';
+import { SmsNotificationAdapter } from './channels/sms/sms-notification.adapter.js';
 import { createServices } from './services.js';
 import { seed } from './seed/seed.js';
 
@@ -45,20 +48,35 @@ async function main(): Promise<void> {
     ideaReviewThreshold: config.ideaReviewThreshold,
     flagHideThreshold: config.flagHideThreshold,
     geocoder: { url: config.geocoderUrl, kind: config.geocoderKind },
+    unsubscribeSecret: config.unsubscribeSecret,
   });
-  // E-mail and SMS providers come later; the log adapter delivers so nothing piles up meanwhile.
+  // texts to phone numbers (SMS reporters without an account); the log sender unless STOOP_SMS_URL
+  const smsSender = config.smsUrl
+    ? new HttpSmsSender({
+        url: config.smsUrl,
+        from: config.smsFrom,
+        user: config.smsUser,
+        password: config.smsPassword,
+      })
+    : new LogSmsSender(logger);
+  // E-mail over SMTP and texts over HTTP when configured; otherwise the log adapters deliver.
   const outbox = new OutboxWorker(
     services.notifications,
     {
-      EMAIL: new LogDeliveryAdapter(logger, 'EMAIL'),
-      SMS: new LogDeliveryAdapter(logger, 'SMS'),
+      EMAIL: config.smtpUrl
+        ? new SmtpEmailAdapter({
+            url: config.smtpUrl,
+            from: config.mailFrom,
+            publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+          })
+        : new LogDeliveryAdapter(logger, 'EMAIL'),
+      SMS: new SmsNotificationAdapter(smsSender),
       WEBHOOK: new LogDeliveryAdapter(logger, 'WEBHOOK'),
     },
     logger,
   );
   outbox.start();
-  // texts to phone numbers (SMS reporters without an account); the log sender until a provider is set
-  const smsOutbox = new SmsOutboxWorker(services.smsDelivery, new LogSmsSender(logger), logger);
+  const smsOutbox = new SmsOutboxWorker(services.smsDelivery, smsSender, logger);
   smsOutbox.start();
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({

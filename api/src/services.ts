@@ -85,6 +85,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Geocoding server (unset: the built-in offline geocoder over Stoop's own addresses). */
   geocoder?: GeocoderSettings;
+  /** Signs unsubscribe links (default: random per process). */
+  unsubscribeSecret?: string;
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
@@ -104,6 +106,7 @@ export function createServices(
     dataSource,
     new NotificationRepository(dataSource),
     pubsub,
+    options.unsubscribeSecret,
   );
   const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const requestRepository = new ServiceRequestRepository(dataSource);

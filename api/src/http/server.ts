@@ -27,6 +27,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../modules/user/actor.js';
 import { createOpen311Router } from '../open311/open311.routes.js';
 import { createSmsRouter } from '../channels/sms/sms.routes.js';
+import { createUnsubscribeRouter } from '../channels/email/unsubscribe.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
 import { createExportRouter } from './export.routes.js';
@@ -248,6 +249,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
   );
 
   app.use('/sms', createSmsRouter({ sms: services.sms, logger }));
+  app.use(createUnsubscribeRouter(services.notifications));
 
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 

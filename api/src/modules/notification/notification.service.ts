@@ -4,6 +4,7 @@
  * person gets and through which extra channels; channels are delivered from the outbox by
  * {@link OutboxWorker}, so a new channel (e-mail, SMS) needs an adapter, not a change to producers.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UnauthenticatedError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -45,18 +46,108 @@ export function userTopic(userId: string): string {
   return `user:${userId}`;
 }
 
-/** Delivers one notification through one channel; throws to retry later. */
+/**
+ * Delivers one notification through one channel; throws to retry later. The recipient is read in
+ * the delivery transaction and handed over, so an adapter never queries the database itself (on
+ * the embedded database the pool has one connection, held by that transaction).
+ */
 export interface DeliveryAdapter {
-  deliver(notification: NotificationEntity): Promise<void>;
+  deliver(notification: NotificationEntity, recipient: Recipient | null): Promise<void>;
+}
+
+/** Where an e-mail or text for one person goes, with the link that turns the channel off. */
+export interface Recipient {
+  email: string;
+  phone: string | null;
+  displayName: string;
+  /** Whether the account's phone texted STOP. */
+  smsOptedOut: boolean;
+  /** Query string of a signed one-click unsubscribe link for the channel (`u=…&c=…&sig=…`). */
+  unsubscribeQuery: string;
 }
 
 /** Notification rules. */
 export class NotificationService {
+  /**
+   * @param unsubscribeSecret signs unsubscribe links (STOOP_UNSUBSCRIBE_SECRET); a random one per
+   * process when unset, so links from before a restart stop working.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: NotificationRepository,
     private readonly pubsub: PubSub,
+    private readonly unsubscribeSecret: string = randomBytes(32).toString('hex'),
   ) {}
+
+  private signature(userId: string, channel: DeliveryChannel): string {
+    return createHmac('sha256', this.unsubscribeSecret)
+      .update(`unsubscribe:${userId}:${channel}`)
+      .digest('base64url');
+  }
+
+  /** Address and unsubscribe link of a notification's owner for one channel (null: blocked/gone). */
+  async recipient(
+    manager: EntityManager,
+    userId: string,
+    channel: DeliveryChannel,
+  ): Promise<Recipient | null> {
+    const rows: {
+      email: string;
+      phone: string | null;
+      display_name: string;
+      sms_opted_out: boolean;
+    }[] = await manager.query(
+      `SELECT u.email, u.phone, u.display_name,
+              EXISTS (SELECT 1 FROM sms_opt_outs o
+                       WHERE u.phone IS NOT NULL
+                         AND regexp_replace(o.phone, '[^0-9]', '', 'g') IN (
+                               regexp_replace(u.phone, '[^0-9]', '', 'g'),
+                               '1' || regexp_replace(u.phone, '[^0-9]', '', 'g'))) AS sms_opted_out
+         FROM users u WHERE u.id = $1 AND u.blocked_at IS NULL`,
+      [userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const query = new URLSearchParams({
+      u: userId,
+      c: channel,
+      sig: this.signature(userId, channel),
+    });
+    return {
+      email: row.email,
+      phone: row.phone,
+      displayName: row.display_name,
+      smsOptedOut: row.sms_opted_out,
+      unsubscribeQuery: query.toString(),
+    };
+  }
+
+  /**
+   * One-click unsubscribe from a signed link (no sign-in: the signature is the proof): removes the
+   * channel from the person's preferences. Returns false for a bad signature.
+   */
+  async unsubscribe(userId: string, channel: string, signature: string): Promise<boolean> {
+    if (!(DELIVERY_CHANNELS as readonly string[]).includes(channel)) return false;
+    const expected = Buffer.from(this.signature(userId, channel as DeliveryChannel));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    const map = await this.repository.preferences(this.dataSource.manager, [userId]);
+    if (!map.has(userId)) return false;
+    const prefs = readPreferences(map.get(userId));
+    const clean = { ...prefs, channels: prefs.channels.filter((c) => c !== channel) };
+    await this.dataSource.query(`UPDATE users SET notification_preferences = $2 WHERE id = $1`, [
+      userId,
+      JSON.stringify(clean),
+    ]);
+    // already queued deliveries through that channel are dropped
+    await this.dataSource.query(
+      `UPDATE outbox o SET attempts = 8, last_error = 'unsubscribed'
+         FROM notifications n
+        WHERE n.id = o.notification_id AND n.user_id = $1 AND o.channel = $2 AND o.delivered_at IS NULL`,
+      [userId, channel],
+    );
+    return true;
+  }
 
   /**
    * Writes notifications for the drafts inside the caller's transaction, skipping the people who
@@ -147,7 +238,10 @@ export class NotificationService {
         const adapter = adapters[row.channel];
         try {
           if (!adapter) throw new Error(`no adapter for ${row.channel}`);
-          await adapter.deliver(row.notification);
+          await adapter.deliver(
+            row.notification,
+            await this.recipient(manager, row.notification.userId, row.channel),
+          );
           await this.repository.markDelivered(manager, row.id);
           delivered += 1;
         } catch (error) {

@@ -44,6 +44,11 @@ export class SmsDeliveryService {
     );
   }
 
+  /** Whether the number texted STOP (and not START since). */
+  isOptedOut(phone: string): Promise<boolean> {
+    return this.repository.isOptedOut(phone);
+  }
+
   /** Sends due texts; returns how many were delivered. */
   async deliverDue(sender: SmsSender, limit = 50): Promise<number> {
     return this.dataSource.transaction(async (manager) => {

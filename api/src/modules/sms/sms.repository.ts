@@ -68,14 +68,15 @@ export class SmsRepository {
     requestId: string,
     body: string,
   ): Promise<number> {
-    const result: [unknown[], number] = await manager.query(
+    const rows: unknown[] = await manager.query(
       `INSERT INTO sms_outbox (phone, body, request_id)
        SELECT s.phone, $2, s.request_id FROM sms_subscriptions s
         WHERE s.request_id = $1
-          AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = s.phone)`,
+          AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = s.phone)
+       RETURNING id`,
       [requestId, body],
     );
-    return result[1];
+    return rows.length;
   }
 
   /** Claims due texts (skipping rows another worker holds). */

@@ -1,0 +1,26 @@
+/**
+ * The SMS channel of the notification outbox, for people with an account who chose texts in their
+ * preferences: the notification's title goes to the phone on their account through the configured
+ * {@link SmsSender}. A person without a phone, or whose number texted STOP, gets nothing (and the
+ * row is not retried: there is nothing to retry).
+ */
+import type { NotificationEntity } from '../../modules/notification/notification.entity.js';
+import type {
+  DeliveryAdapter,
+  Recipient,
+} from '../../modules/notification/notification.service.js';
+import { normalisePhone } from '../../modules/sms/sms-conversation.service.js';
+import type { SmsSender } from '../../modules/sms/sms-delivery.service.js';
+
+/** A {@link DeliveryAdapter} for the SMS channel. */
+export class SmsNotificationAdapter implements DeliveryAdapter {
+  constructor(private readonly sender: SmsSender) {}
+
+  async deliver(notification: NotificationEntity, to: Recipient | null): Promise<void> {
+    if (!to?.phone || to.smsOptedOut) return;
+    await this.sender.send(
+      normalisePhone(to.phone),
+      `Stoop 311: ${notification.title} Reply STOP to opt out.`,
+    );
+  }
+}
