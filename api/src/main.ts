@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     ipRateLimitPerMinute: config.ipRateLimitPerMinute,
     publicUrl: config.publicUrl,
+    smsWebhookKey: config.smsPassword,
   });
   const port = await server.listen(config.port, config.host);
   logger.info(

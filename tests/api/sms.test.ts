@@ -5,7 +5,10 @@
  * SMS outbox, and STOP / START / HELP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { twiml } from '../../api/src/channels/sms/sms.routes.js';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createSmsRouter, twiml, webhookSignature } from '../../api/src/channels/sms/sms.routes.js';
+import { logger } from '../../api/src/lib/logger.js';
 import { startTestApp } from './harness.js';
 import type { TestApp } from './harness.js';
 
@@ -179,5 +182,34 @@ describe('SMS door', () => {
         WHERE id = (SELECT id FROM service_requests WHERE address LIKE '%ZEMKE%' LIMIT 1)`,
     );
     expect(await text(app, '9999 N Testing Ave', {}, from)).toMatch(/outside the city/);
+  });
+});
+
+describe('SMS webhook signature', () => {
+  it('refuses an unsigned or wrongly signed webhook when the provider key is set', async () => {
+    const door = express();
+    door.use('/sms', createSmsRouter({ sms: app.services.sms, logger, signatureKey: 'tok3n' }));
+    const server = door.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms/inbound`;
+    const form = { From: '+13125550888', Body: 'HELP' };
+    const post = (signature?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(signature ? { 'x-twilio-signature': signature } : {}),
+        },
+        body: new URLSearchParams(form).toString(),
+      });
+    try {
+      expect((await post()).status).toBe(403);
+      expect((await post(webhookSignature('wrong', url, form))).status).toBe(403);
+      const ok = await post(webhookSignature('tok3n', url, form));
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('Stoop 311 by text');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -53,6 +53,8 @@ export interface StoopServerOptions {
   /** Requests per minute one IP address may make to /graphql and /media (default 600). */
   ipRateLimitPerMinute?: number;
   publicUrl?: string;
+  /** Checks the SMS webhook's signature with this key (the SMS provider's auth token). */
+  smsWebhookKey?: string;
 }
 
 /** A built (not yet listening) server. */
@@ -248,7 +250,15 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     }),
   );
 
-  app.use('/sms', createSmsRouter({ sms: services.sms, logger }));
+  app.use(
+    '/sms',
+    createSmsRouter({
+      sms: services.sms,
+      logger,
+      signatureKey: options.smsWebhookKey,
+      publicUrl: options.publicUrl,
+    }),
+  );
   app.use(createUnsubscribeRouter(services.notifications));
 
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));

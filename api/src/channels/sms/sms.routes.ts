@@ -5,6 +5,7 @@
  * Open311 door it only parses and presents: every rule lives in {@link SmsConversationService}.
  * An unexpected failure is logged and the person gets an apology, never a provider retry storm.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
@@ -15,6 +16,22 @@ import type { SmsConversationService } from '../../modules/sms/sms-conversation.
 export interface SmsRouterOptions {
   sms: SmsConversationService;
   logger: Logger;
+  /**
+   * The provider's auth token (STOOP_SMS_PASSWORD): when set, every webhook must carry a valid
+   * `X-Twilio-Signature` (HMAC-SHA1 of the public URL and the sorted form fields), so nobody else
+   * can text in someone's name or opt their number out.
+   */
+  signatureKey?: string;
+  /** Public origin the provider calls (PUBLIC_URL); by default the request's own origin. */
+  publicUrl?: string;
+}
+
+/** The webhook signature of the common REST shape: base64 HMAC-SHA1 of URL + sorted key/values. */
+export function webhookSignature(key: string, url: string, form: Record<string, string>): string {
+  const data = Object.keys(form)
+    .sort()
+    .reduce((acc, k) => acc + k + form[k], url);
+  return createHmac('sha1', key).update(data).digest('base64');
 }
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: true });
@@ -40,6 +57,21 @@ export function createSmsRouter(options: SmsRouterOptions): express.Router {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const from = field(body, 'From');
       res.type('application/xml');
+      if (options.signatureKey) {
+        const origin =
+          options.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+        const form = Object.fromEntries(
+          Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        );
+        const expected = Buffer.from(
+          webhookSignature(options.signatureKey, `${origin}${req.originalUrl}`, form),
+        );
+        const given = Buffer.from(req.get('x-twilio-signature') ?? '');
+        if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+          res.status(403).send(twiml(null));
+          return;
+        }
+      }
       if (!/\d{7,}/.test(from.replace(/[^\d]/g, ''))) {
         res.status(400).send(twiml('Missing or invalid From number.'));
         return;
