@@ -3,7 +3,10 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './web/svelte.config.js';
 
 const noTypeorm = {
   name: 'typeorm',
@@ -22,7 +25,10 @@ export default defineConfig([
     'coverage/',
     'tmp/',
     'schema/',
-    'web/static/',
+    'web/build/',
+    'web/.svelte-kit/',
+    'web/**/*.generated.ts',
+    'docs/',
   ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -124,6 +130,32 @@ export default defineConfig([
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  ...svelte.configs.recommended,
+  {
+    files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/**/*.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+    rules: {
+      // SvelteKit's own links are plain hrefs; resolve() is for base paths, which Stoop does not use.
+      'svelte/no-navigation-without-resolve': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', 'web/codegen.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['scripts/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
   prettier,
+  ...svelte.configs.prettier,
 ]);

@@ -6,8 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -27,6 +25,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../modules/user/actor.js';
 import { createOpen311Router } from '../open311/open311.routes.js';
 import { createSmsRouter } from '../channels/sms/sms.routes.js';
+import { createWebHandler } from './web.js';
 import { createUnsubscribeRouter } from '../channels/email/unsubscribe.routes.js';
 import type { Services } from '../services.js';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './auth.js';
@@ -66,8 +65,6 @@ export interface StoopServer {
   /** Stops accepting, finishes in-flight requests, closes sockets. */
   close(): Promise<void>;
 }
-
-const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/static');
 
 /** Builds the HTTP + WebSocket server. */
 export async function createStoopServer(options: StoopServerOptions): Promise<StoopServer> {
@@ -263,7 +260,21 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
 
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 
-  app.use(express.static(WEB_ROOT, { index: 'index.html', maxAge: '5m' }));
+  const web = await createWebHandler({
+    publicUrl: options.publicUrl,
+    execute: async (query, variables) => {
+      const context = contextFor(
+        await services.users.actorFromSessionToken(undefined),
+        randomUUID(),
+      );
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: context },
+      );
+      return response.body.kind === 'single' ? response.body.singleResult : null;
+    },
+  });
+  app.use(web.handler);
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
   });
