@@ -6,10 +6,18 @@
  *
  * Each feature adds its catalogue to `catalogues` below (one line) and owns its own file.
  */
+import { account } from './messages/account';
+import { clubs } from './messages/clubs';
 import { common } from './messages/common';
+import { dashboard } from './messages/dashboard';
+import { ideas } from './messages/ideas';
+import { map } from './messages/map';
+import { report } from './messages/report';
+import { request } from './messages/request';
+import { staff } from './messages/staff';
 import type { Message, Plural } from './define';
 
-const catalogues = [common] as const;
+const catalogues = [common, map, report, request, account, clubs, ideas, staff, dashboard] as const;
 
 type Catalogue = (typeof catalogues)[number];
 /** Every message key of every catalogue. */
