@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Browser tests: Debian's Chromium driven by playwright-core against the built web app served by a
  * real Stoop server (tests/api/harness.ts) on the seeded PostGIS database. No internet: street
