@@ -15,6 +15,8 @@ import type { PubSub } from './lib/pubsub.js';
 import { RedisPubSub } from './lib/redis-pubsub.js';
 import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
 import { LogSmsSender, SmsOutboxWorker } from './modules/sms/sms-delivery.service.js';
+import { WebhookWorker } from './modules/webhook/webhook.service.js';
+import { sendWebhook } from './channels/webhook/webhook.sender.js';
 import { SmtpEmailAdapter } from './channels/email/smtp-email.adapter.js';
 import { HttpSmsSender } from './channels/sms/http-sms.sender.js';
 import { SmsNotificationAdapter } from './channels/sms/sms-notification.adapter.js';
@@ -78,6 +80,9 @@ async function main(): Promise<void> {
   outbox.start();
   const smsOutbox = new SmsOutboxWorker(services.smsDelivery, smsSender, logger);
   smsOutbox.start();
+  // signed request events to integrators' URLs (admins register them), retried until 2xx
+  const webhooks = new WebhookWorker(services.webhooks, (d) => sendWebhook(d), logger);
+  webhooks.start();
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({
     services,
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
       await server.close();
       await outbox.stop();
       await smsOutbox.stop();
+      await webhooks.stop();
       logger.debug('http and websocket servers closed');
       await pubsub.close();
       await db.close();

@@ -3,6 +3,8 @@
  * server, the CLI and the tests alike.
  */
 import type { DataSource } from 'typeorm';
+import { WebhookRepository } from './modules/webhook/webhook.repository.js';
+import { WebhookService } from './modules/webhook/webhook.service.js';
 import type { PubSub } from './lib/pubsub.js';
 import { RateLimits } from './lib/rate-limits.js';
 import { BlockClubRepository } from './modules/block-club/block-club.repository.js';
@@ -70,6 +72,7 @@ export interface Services {
   geocoder: Geocoder;
   sms: SmsConversationService;
   smsDelivery: SmsDeliveryService;
+  webhooks: WebhookService;
 }
 
 /** Tunable numbers of the neighbour features. */
@@ -107,6 +110,7 @@ export function createServices(
     new NotificationRepository(dataSource),
     pubsub,
     options.unsubscribeSecret,
+    options.clock,
   );
   const follows = new FollowService(dataSource, new FollowRepository(dataSource));
   const requestRepository = new ServiceRequestRepository(dataSource);
@@ -224,5 +228,6 @@ export function createServices(
     geocoder,
     sms: new SmsConversationService(smsRepository, definitions, serviceRequests, areas, geocoder),
     smsDelivery,
+    webhooks: new WebhookService(new WebhookRepository(dataSource)),
   };
 }

@@ -36,6 +36,7 @@ import {
   SmsOutboxEntity,
   SmsSubscriptionEntity,
 } from '../modules/sms/sms.entity.js';
+import { WebhookDeliveryEntity, WebhookEntity } from '../modules/webhook/webhook.entity.js';
 
 export const ENTITIES = [
   AreaEntity,
@@ -70,4 +71,6 @@ export const ENTITIES = [
   SmsOptOutEntity,
   SmsSubscriptionEntity,
   SmsOutboxEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -17,6 +17,7 @@ import { ServiceDefinitionResolver } from '../modules/service-definition/service
 import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import type { Services } from '../services.js';
 import { NodeResolver } from './node.resolver.js';
 
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   IdeaResolver,
   ModerationResolver,
   StatsResolver,
+  WebhookResolver,
 ] as const;
 
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
@@ -68,6 +70,7 @@ function container(services: Services): ContainerType {
     [IdeaResolver, new IdeaResolver(services.ideas, services.comments)],
     [ModerationResolver, new ModerationResolver(services.moderation)],
     [StatsResolver, new StatsResolver(services.stats)],
+    [WebhookResolver, new WebhookResolver(services.webhooks)],
   ]);
   return {
     get(someClass: unknown, _data: ResolverData<object>) {

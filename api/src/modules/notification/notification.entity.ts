@@ -90,6 +90,8 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 /** One pending or done delivery of a notification through a channel, with retries. */
 @Entity({ name: 'outbox' })
 @Index('idx_outbox_due', ['deliveredAt', 'nextAttemptAt'])
+// at most one delivery of a notification per channel, enforced by the database
+@Index('uq_outbox_notification_channel', ['notificationId', 'channel'], { unique: true })
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -115,6 +117,10 @@ export class OutboxEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** Part of the person's daily digest: sent together with the others due at the same time. */
+  @Column({ type: 'boolean', default: false })
+  digest: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

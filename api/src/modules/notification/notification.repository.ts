@@ -72,12 +72,22 @@ export class NotificationRepository {
     );
   }
 
+  /**
+   * Queues a delivery; a second one of the same notification through the same channel is a no-op
+   * (unique index), so a retried producer cannot send twice.
+   */
   async enqueue(
     manager: EntityManager,
     notificationId: string,
     channel: DeliveryChannel,
+    options: { at?: Date; digest?: boolean } = {},
   ): Promise<void> {
-    await manager.getRepository(OutboxEntity).insert({ notificationId, channel });
+    await manager.query(
+      `INSERT INTO outbox (notification_id, channel, next_attempt_at, digest)
+       VALUES ($1, $2, COALESCE($3::timestamptz, now()), $4)
+       ON CONFLICT (notification_id, channel) DO NOTHING`,
+      [notificationId, channel, options.at ?? null, options.digest ?? false],
+    );
   }
 
   /** A page of a person's notifications, newest first (keyset on updated_at, id). */
@@ -123,12 +133,13 @@ export class NotificationRepository {
   async claimDue(
     manager: EntityManager,
     limit: number,
+    now: Date = new Date(),
   ): Promise<(OutboxEntity & { notification: NotificationEntity })[]> {
     const rows = await manager
       .getRepository(OutboxEntity)
       .createQueryBuilder('o')
       .innerJoinAndSelect('o.notification', 'n')
-      .where('o.delivered_at IS NULL AND o.next_attempt_at <= now() AND o.attempts < 8')
+      .where('o.delivered_at IS NULL AND o.next_attempt_at <= :now AND o.attempts < 8', { now })
       .orderBy('o.next_attempt_at', 'ASC')
       .take(limit)
       .setLock('pessimistic_write')

@@ -10,7 +10,10 @@ import type {
   NotificationKind,
 } from './notification.entity.js';
 import { presentNotification } from './notification.presenter.js';
-import type { NotificationService } from './notification.service.js';
+import type {
+  NotificationPreferences as NotificationPreferencesValue,
+  NotificationService,
+} from './notification.service.js';
 import {
   MarkNotificationsReadInput,
   Notification,
@@ -18,6 +21,7 @@ import {
   NotificationPreferences,
   UpdateNotificationPreferencesInput,
   type DeliveryChannelEnum,
+  type DigestEnum,
   type NotificationKindEnum,
 } from './notification.type.js';
 
@@ -71,11 +75,7 @@ export class NotificationResolver {
     description: "The signed-in person's notification preferences.",
   })
   async notificationPreferences(@Ctx() ctx: GraphQLContext): Promise<NotificationPreferences> {
-    const p = await this.notificationService.preferences(ctx.actor);
-    return {
-      disabledKinds: p.disabledKinds as NotificationKindEnum[],
-      channels: p.channels as DeliveryChannelEnum[],
-    };
+    return presentPreferences(await this.notificationService.preferences(ctx.actor));
   }
 
   @Mutation(() => NotificationPreferences, { description: 'Replace notification preferences.' })
@@ -84,14 +84,17 @@ export class NotificationResolver {
     @Arg('input', () => UpdateNotificationPreferencesInput, { description: 'The preferences.' })
     input: UpdateNotificationPreferencesInput,
   ): Promise<NotificationPreferences> {
+    const current = await this.notificationService.preferences(ctx.actor);
     const p = await this.notificationService.setPreferences(ctx.actor, {
       disabledKinds: input.disabledKinds as NotificationKind[],
       channels: input.channels as DeliveryChannel[],
+      quietHours:
+        input.quietHours === undefined
+          ? current.quietHours
+          : input.quietHours && { start: input.quietHours.start, end: input.quietHours.end },
+      digest: input.digest ?? current.digest,
     });
-    return {
-      disabledKinds: p.disabledKinds as NotificationKindEnum[],
-      channels: p.channels as DeliveryChannelEnum[],
-    };
+    return presentPreferences(p);
   }
 
   @Subscription(() => Notification, {
@@ -104,4 +107,13 @@ export class NotificationResolver {
   notificationAdded(@Root() notification: NotificationEntity): Notification {
     return presentNotification(notification);
   }
+}
+
+function presentPreferences(p: NotificationPreferencesValue): NotificationPreferences {
+  return {
+    disabledKinds: p.disabledKinds as NotificationKindEnum[],
+    channels: p.channels as DeliveryChannelEnum[],
+    quietHours: p.quietHours,
+    digest: p.digest as DigestEnum,
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { UnauthenticatedError } from '../../lib/errors.js';
+import { badField, UnauthenticatedError } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PubSub } from '../../lib/pubsub.js';
 import type { Actor } from '../user/actor.js';
@@ -25,12 +25,36 @@ export interface NotificationPreferences {
   disabledKinds: NotificationKind[];
   /** Extra delivery channels beyond the in-app list. */
   channels: DeliveryChannel[];
+  /**
+   * Chicago wall-clock window ("HH:MM", may wrap midnight) in which e-mail and texts of non-urgent
+   * kinds wait; they go out when it ends. Null: no quiet hours.
+   */
+  quietHours: { start: string; end: string } | null;
+  /** DAILY: non-urgent e-mail and texts are gathered into one message at {@link DIGEST_TIME}. */
+  digest: 'NONE' | 'DAILY';
 }
+
+/**
+ * Kinds that never wait for quiet hours or a digest: the parcel-tracker promise is that a status
+ * change reaches the person when it happens.
+ */
+export const URGENT_KINDS: readonly NotificationKind[] = ['STATUS_CHANGED'];
+/** When the daily digest goes out, Chicago time. */
+export const DIGEST_TIME = '07:00';
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Reads stored preferences defensively (old or partial documents). */
 export function readPreferences(raw: Record<string, unknown> | undefined): NotificationPreferences {
   const kinds = Array.isArray(raw?.disabledKinds) ? raw.disabledKinds : [];
   const channels = Array.isArray(raw?.channels) ? raw.channels : [];
+  const quiet = raw?.quietHours as { start?: unknown; end?: unknown } | null | undefined;
+  const validQuiet =
+    quiet &&
+    typeof quiet.start === 'string' &&
+    typeof quiet.end === 'string' &&
+    HHMM.test(quiet.start) &&
+    HHMM.test(quiet.end) &&
+    quiet.start !== quiet.end;
   return {
     disabledKinds: kinds.filter((k): k is NotificationKind =>
       (NOTIFICATION_KINDS as readonly unknown[]).includes(k),
@@ -38,7 +62,60 @@ export function readPreferences(raw: Record<string, unknown> | undefined): Notif
     channels: channels.filter((c): c is DeliveryChannel =>
       (DELIVERY_CHANNELS as readonly unknown[]).includes(c),
     ),
+    quietHours: validQuiet ? { start: quiet.start as string, end: quiet.end as string } : null,
+    digest: raw?.digest === 'DAILY' ? 'DAILY' : 'NONE',
   };
+}
+
+function minutesOf(hhmm: string): number {
+  const m = HHMM.exec(hhmm);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+}
+
+/** Minutes since midnight on Chicago's wall clock at `now`. */
+export function chicagoMinutes(now: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Chicago',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}
+
+/** The next moment after `now` when Chicago's wall clock reads `hhmm` (whole minutes). */
+export function nextChicagoTime(now: Date, hhmm: string): Date {
+  let delta = minutesOf(hhmm) - chicagoMinutes(now);
+  if (delta <= 0) delta += 24 * 60;
+  const at = new Date(now.getTime() + delta * 60_000);
+  at.setUTCSeconds(0, 0);
+  return at;
+}
+
+/** Whether `now` falls in the window (Chicago time; a window may wrap midnight). */
+export function inQuietHours(now: Date, quiet: { start: string; end: string }): boolean {
+  const t = chicagoMinutes(now);
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  return start < end ? t >= start && t < end : t >= start || t < end;
+}
+
+/**
+ * When an e-mail or text of this kind should go out for this person, and whether it joins the
+ * daily digest: urgent kinds now; otherwise the next digest, or the end of quiet hours, or now.
+ */
+export function deliveryPlan(
+  kind: NotificationKind,
+  prefs: NotificationPreferences,
+  now: Date,
+): { at: Date | undefined; digest: boolean } {
+  if (URGENT_KINDS.includes(kind)) return { at: undefined, digest: false };
+  if (prefs.digest === 'DAILY') return { at: nextChicagoTime(now, DIGEST_TIME), digest: true };
+  if (prefs.quietHours && inQuietHours(now, prefs.quietHours)) {
+    return { at: nextChicagoTime(now, prefs.quietHours.end), digest: false };
+  }
+  return { at: undefined, digest: false };
 }
 
 /** Topic of one person's notifications. */
@@ -53,6 +130,8 @@ export function userTopic(userId: string): string {
  */
 export interface DeliveryAdapter {
   deliver(notification: NotificationEntity, recipient: Recipient | null): Promise<void>;
+  /** One message for several notifications (the daily digest); without it each goes alone. */
+  deliverDigest?(notifications: NotificationEntity[], recipient: Recipient | null): Promise<void>;
 }
 
 /** Where an e-mail or text for one person goes, with the link that turns the channel off. */
@@ -77,6 +156,7 @@ export class NotificationService {
     private readonly repository: NotificationRepository,
     private readonly pubsub: PubSub,
     private readonly unsubscribeSecret: string = randomBytes(32).toString('hex'),
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   private signature(userId: string, channel: DeliveryChannel): string {
@@ -169,8 +249,9 @@ export class NotificationService {
       if (p.disabledKinds.includes(draft.kind)) continue;
       const notification = await this.repository.upsert(manager, draft);
       if (notification.count === 1) {
+        const plan = deliveryPlan(draft.kind, p, this.clock());
         for (const channel of p.channels)
-          await this.repository.enqueue(manager, notification.id, channel);
+          await this.repository.enqueue(manager, notification.id, channel, plan);
       }
       written.push(notification);
     }
@@ -212,6 +293,14 @@ export class NotificationService {
     prefs: NotificationPreferences,
   ): Promise<NotificationPreferences> {
     if (!actor.user) throw new UnauthenticatedError();
+    if (prefs.quietHours) {
+      for (const key of ['start', 'end'] as const) {
+        if (!HHMM.test(prefs.quietHours[key]))
+          throw badField(`input.quietHours.${key}`, 'must be a time as HH:MM (24-hour clock)');
+      }
+      if (prefs.quietHours.start === prefs.quietHours.end)
+        throw badField('input.quietHours.end', 'must differ from the start');
+    }
     const clean = readPreferences(prefs as unknown as Record<string, unknown>);
     await this.dataSource.query(`UPDATE users SET notification_preferences = $2 WHERE id = $1`, [
       actor.user.id,
@@ -226,31 +315,49 @@ export class NotificationService {
     return this.pubsub.subscribe<NotificationEntity>([userTopic(actor.user.id)]);
   }
 
-  /** Delivers due outbox rows through the adapters; returns how many were delivered. */
+  /**
+   * Delivers due outbox rows through the adapters; returns how many were delivered. Digest rows of
+   * one person and channel that fall due together go out as one message.
+   */
   async deliverDue(
     adapters: Partial<Record<DeliveryChannel, DeliveryAdapter>>,
     limit = 50,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const due = await this.repository.claimDue(manager, limit);
-      let delivered = 0;
+      const due = await this.repository.claimDue(manager, limit, this.clock());
+      const groups = new Map<string, typeof due>();
       for (const row of due) {
-        const adapter = adapters[row.channel];
+        const key = row.digest
+          ? `digest:${row.notification.userId}:${row.channel}`
+          : `one:${row.id}`;
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      let delivered = 0;
+      for (const rows of groups.values()) {
+        const first = rows[0]!;
+        const adapter = adapters[first.channel];
         try {
-          if (!adapter) throw new Error(`no adapter for ${row.channel}`);
-          await adapter.deliver(
-            row.notification,
-            await this.recipient(manager, row.notification.userId, row.channel),
-          );
-          await this.repository.markDelivered(manager, row.id);
-          delivered += 1;
+          if (!adapter) throw new Error(`no adapter for ${first.channel}`);
+          const to = await this.recipient(manager, first.notification.userId, first.channel);
+          if (rows.length > 1 && adapter.deliverDigest) {
+            await adapter.deliverDigest(
+              rows.map((r) => r.notification),
+              to,
+            );
+          } else {
+            for (const row of rows) await adapter.deliver(row.notification, to);
+          }
+          for (const row of rows) await this.repository.markDelivered(manager, row.id);
+          delivered += rows.length;
         } catch (error) {
-          await this.repository.markFailed(
-            manager,
-            row.id,
-            row.attempts + 1,
-            error instanceof Error ? error.message : String(error),
-          );
+          for (const row of rows) {
+            await this.repository.markFailed(
+              manager,
+              row.id,
+              row.attempts + 1,
+              error instanceof Error ? error.message : String(error),
+            );
+          }
         }
       }
       return delivered;

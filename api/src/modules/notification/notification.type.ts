@@ -109,6 +109,38 @@ export class NotificationConnection {
   unreadCount: number;
 }
 
+export enum DigestEnum {
+  NONE = 'NONE',
+  DAILY = 'DAILY',
+}
+
+registerEnumType(DigestEnum, {
+  name: 'Digest',
+  description: 'How non-urgent e-mail and texts are grouped.',
+  valuesConfig: {
+    NONE: { description: 'Each as it happens (outside quiet hours).' },
+    DAILY: { description: 'One message a day at 07:00 Chicago time; status changes still go at once.' },
+  },
+});
+
+@ObjectType({ description: 'A daily window, Chicago time, that may wrap midnight.' })
+export class QuietHours {
+  @Field(() => String, { description: 'Start, HH:MM (24-hour clock).' })
+  start: string;
+
+  @Field(() => String, { description: 'End, HH:MM (24-hour clock).' })
+  end: string;
+}
+
+@InputType({ description: 'A daily window, Chicago time, that may wrap midnight (22:00–07:00).' })
+export class QuietHoursInput {
+  @Field(() => String, { description: 'Start, HH:MM (24-hour clock).' })
+  start: string;
+
+  @Field(() => String, { description: 'End, HH:MM (24-hour clock).' })
+  end: string;
+}
+
 @ObjectType({ description: 'Which notifications a person gets, and how.' })
 export class NotificationPreferences {
   @Field(() => [NotificationKindEnum], { description: 'Kinds turned off.' })
@@ -116,6 +148,16 @@ export class NotificationPreferences {
 
   @Field(() => [DeliveryChannelEnum], { description: 'Extra channels (in-app is always on).' })
   channels: DeliveryChannelEnum[];
+
+  @Field(() => QuietHours, {
+    nullable: true,
+    description:
+      'When e-mail and texts of non-urgent kinds wait (they go out when it ends); null: none. Status changes never wait.',
+  })
+  quietHours: QuietHours | null;
+
+  @Field(() => DigestEnum, { description: 'Whether non-urgent e-mail and texts come as a daily digest.' })
+  digest: DigestEnum;
 }
 
 @InputType({ description: 'New notification preferences (replace the old ones).' })
@@ -127,6 +169,20 @@ export class UpdateNotificationPreferencesInput {
   @ArrayMaxSize(3)
   @Field(() => [DeliveryChannelEnum], { description: 'Extra delivery channels.' })
   channels: DeliveryChannelEnum[];
+
+  @IsOptional()
+  @Field(() => QuietHoursInput, {
+    nullable: true,
+    description: 'Quiet hours; null turns them off; omitted keeps the current ones.',
+  })
+  quietHours?: QuietHoursInput | null;
+
+  @IsOptional()
+  @Field(() => DigestEnum, {
+    nullable: true,
+    description: 'Daily digest or not; omitted keeps the current choice.',
+  })
+  digest?: DigestEnum | null;
 }
 
 @InputType({ description: 'Which notifications to mark read.' })
