@@ -5,6 +5,7 @@ import { Open3111795900000000 } from './1795900000000-open311.js';
 import { Neighbours1795950000000 } from './1795950000000-neighbours.js';
 import { RequestGrid1796200000000 } from './1796200000000-request-grid.js';
 import { Sms1796300000000 } from './1796300000000-sms.js';
+import { DeliveryRules1796400000000 } from './1796400000000-delivery-rules.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Neighbours1795950000000,
   RequestGrid1796200000000,
   Sms1796300000000,
+  DeliveryRules1796400000000,
 ];

@@ -62,14 +62,25 @@ for (const route of manifest._.routes) {
   const raw = js.reduce((sum, f) => sum + gz(f).raw, 0);
   const lazy = lazyFrom(js).filter((f) => f.endsWith('.js'));
   const lazyTotal = lazy.reduce((sum, f) => sum + gz(f).gzip, 0);
-  rows.push({ route: route.id, files: js.length, rawKB: raw / 1024, gzipKB: total / 1024, lazyGzipKB: lazyTotal / 1024 });
+  rows.push({
+    route: route.id,
+    files: js.length,
+    rawKB: raw / 1024,
+    gzipKB: total / 1024,
+    lazyGzipKB: lazyTotal / 1024,
+  });
 }
 rows.sort((a, b) => a.route.localeCompare(b.route));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  console.log('route'.padEnd(34), 'first-load JS (gzip)'.padStart(21), 'raw'.padStart(10), 'lazy (gzip)'.padStart(12));
+  console.log(
+    'route'.padEnd(34),
+    'first-load JS (gzip)'.padStart(21),
+    'raw'.padStart(10),
+    'lazy (gzip)'.padStart(12),
+  );
   for (const r of rows) {
     console.log(
       r.route.padEnd(34),
@@ -81,7 +92,9 @@ if (process.argv.includes('--json')) {
 }
 const budgeted = rows.find((r) => r.route === BUDGET_ROUTE);
 if (budgeted && budgeted.gzipKB > BUDGET_KB) {
-  console.error(`${BUDGET_ROUTE} ships ${budgeted.gzipKB.toFixed(1)} KB of gzipped JS on first load; the budget is ${BUDGET_KB} KB.`);
+  console.error(
+    `${BUDGET_ROUTE} ships ${budgeted.gzipKB.toFixed(1)} KB of gzipped JS on first load; the budget is ${BUDGET_KB} KB.`,
+  );
   process.exit(1);
 }
 if (!budgeted) console.error(`(no ${BUDGET_ROUTE} route in this build yet)`);

@@ -605,6 +605,47 @@ const ROWS: Row[] = [
     },
   },
   {
+    mutation: 'createWebhook',
+    build: async () => ({
+      query: `mutation { createWebhook(input: { name: "CRM", url: "https://crm.example.org/hooks", eventTypes: ["STATUS_CHANGED"] }) { secret } }`,
+      variables: {},
+    }),
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'deleteWebhook',
+    build: async () => {
+      const created = await gql(
+        `mutation { createWebhook(input: { name: "Old CRM", url: "https://old.example.org/h", eventTypes: ["SUBMITTED"] }) { webhook { id } } }`,
+        {},
+        cookies.admin,
+      );
+      return {
+        query: `mutation($id: ID!) { deleteWebhook(input: { id: $id }) { id } }`,
+        variables: { id: created.data!.createWebhook.webhook.id },
+      };
+    },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
     mutation: 'revokeApiKey',
     build: async () => {
       const created = await gql(

@@ -54,6 +54,35 @@ export class SmtpEmailAdapter implements DeliveryAdapter {
     });
   }
 
+  /** The daily digest: one e-mail listing every notification, oldest first. */
+  async deliverDigest(notifications: NotificationEntity[], to: Recipient | null): Promise<void> {
+    if (!to) return;
+    const unsubscribe = `${this.settings.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?${to.unsubscribeQuery}`;
+    const items = [...notifications]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((n) => `• ${n.title}${n.body ? `\n  ${n.body}` : ''}`);
+    const subject = `Stoop 311: ${notifications.length} updates since yesterday`;
+    await this.transport.sendMail({
+      from: this.settings.from,
+      to: to.email,
+      subject,
+      text: [
+        `Hello ${to.displayName},`,
+        '',
+        `Your daily digest (${notifications.length} updates):`,
+        '',
+        ...items,
+        '',
+        '-- ',
+        `Stop these e-mails: ${unsubscribe}`,
+      ].join('\n'),
+      headers: {
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+  }
+
   /** Closes pooled SMTP connections. */
   close(): void {
     this.transport.close();

@@ -23,4 +23,17 @@ export class SmsNotificationAdapter implements DeliveryAdapter {
       `Stoop 311: ${notification.title} Reply STOP to opt out.`,
     );
   }
+
+  /** The daily digest as one text: how many updates and the newest few titles. */
+  async deliverDigest(notifications: NotificationEntity[], to: Recipient | null): Promise<void> {
+    if (!to?.phone || to.smsOptedOut) return;
+    const newest = [...notifications]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, 3)
+      .map((n) => n.title);
+    await this.sender.send(
+      normalisePhone(to.phone),
+      `Stoop 311: ${notifications.length} updates. ${newest.join('; ')}. Reply STOP to opt out.`,
+    );
+  }
 }

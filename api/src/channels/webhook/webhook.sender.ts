@@ -25,7 +25,13 @@ export interface WebhookAttempt {
 
 /** POSTs a delivery; never throws (a network error is a failed attempt). */
 export async function sendWebhook(
-  delivery: { id: string; eventType: string; payload: Record<string, unknown>; url: string; secret: string },
+  delivery: {
+    id: string;
+    eventType: string;
+    payload: Record<string, unknown>;
+    url: string;
+    secret: string;
+  },
   options: { timeoutMs?: number; now?: () => number } = {},
 ): Promise<WebhookAttempt> {
   const body = JSON.stringify({ deliveryId: delivery.id, ...delivery.payload });
@@ -48,6 +54,10 @@ export async function sendWebhook(
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
     return { ok: false, status: res.status, error: `HTTP ${res.status}` };
   } catch (error) {
-    return { ok: false, status: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      status: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -249,9 +249,14 @@ export class NotificationService {
       if (p.disabledKinds.includes(draft.kind)) continue;
       const notification = await this.repository.upsert(manager, draft);
       if (notification.count === 1) {
-        const plan = deliveryPlan(draft.kind, p, this.clock());
-        for (const channel of p.channels)
-          await this.repository.enqueue(manager, notification.id, channel, plan);
+        const now = this.clock();
+        const plan = deliveryPlan(draft.kind, p, now);
+        for (const channel of p.channels) {
+          await this.repository.enqueue(manager, notification.id, channel, {
+            at: plan.at ?? now,
+            digest: plan.digest,
+          });
+        }
       }
       written.push(notification);
     }

@@ -119,7 +119,9 @@ registerEnumType(DigestEnum, {
   description: 'How non-urgent e-mail and texts are grouped.',
   valuesConfig: {
     NONE: { description: 'Each as it happens (outside quiet hours).' },
-    DAILY: { description: 'One message a day at 07:00 Chicago time; status changes still go at once.' },
+    DAILY: {
+      description: 'One message a day at 07:00 Chicago time; status changes still go at once.',
+    },
   },
 });
 
@@ -156,7 +158,9 @@ export class NotificationPreferences {
   })
   quietHours: QuietHours | null;
 
-  @Field(() => DigestEnum, { description: 'Whether non-urgent e-mail and texts come as a daily digest.' })
+  @Field(() => DigestEnum, {
+    description: 'Whether non-urgent e-mail and texts come as a daily digest.',
+  })
   digest: DigestEnum;
 }
 

@@ -138,14 +138,16 @@ export class WebhookRepository {
    * outside any transaction.
    */
   async claimDue(limit: number, leaseSeconds = 120): Promise<ClaimedDelivery[]> {
-    const rows: {
+    type Row = {
       id: string;
       event_type: string;
       payload: Record<string, unknown>;
       attempts: number;
       url: string;
       secret: string;
-    }[] = await this.dataSource.query(
+    };
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected]
+    const [rows] = (await this.dataSource.query(
       `WITH due AS (
          SELECT d.id FROM webhook_deliveries d
            JOIN webhooks w ON w.id = d.webhook_id AND w.deleted_at IS NULL
@@ -157,7 +159,7 @@ export class WebhookRepository {
         WHERE d.id = due.id AND w.id = d.webhook_id
        RETURNING d.id, d.event_type, d.payload, d.attempts, w.url, w.secret`,
       [limit, MAX_WEBHOOK_ATTEMPTS, leaseSeconds],
-    );
+    )) as [Row[], number];
     return rows
       .map((r) => ({
         id: String(r.id),

@@ -12,10 +12,7 @@ import {
   Webhook,
 } from './webhook.type.js';
 
-function present(
-  hook: WebhookEntity,
-  counts = { delivered: 0, pending: 0, failed: 0 },
-): Webhook {
+function present(hook: WebhookEntity, counts = { delivered: 0, pending: 0, failed: 0 }): Webhook {
   return {
     id: toGlobalId('Webhook', hook.id),
     name: hook.name,
