@@ -36,6 +36,10 @@ export interface Config {
   flagHideThreshold: number;
   /** Requests per minute one IP address may make to /graphql and POST /media. */
   ipRateLimitPerMinute: number;
+  /** Exports per minute per IP. */
+  exportRateLimitPerMinute: number;
+  /** Inbound texts per minute per phone. */
+  smsRateLimitPerMinute: number;
   /** Redis for pub/sub across instances; undefined means in-process (one instance). */
   redisUrl: string | undefined;
   /** Pelias or Nominatim server for geocoding; undefined means the built-in offline geocoder. */
@@ -154,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ideaReviewThreshold: int(env, 'STOOP_IDEA_REVIEW_THRESHOLD', 25),
     flagHideThreshold: int(env, 'STOOP_FLAG_HIDE_THRESHOLD', 3),
     ipRateLimitPerMinute: int(env, 'STOOP_IP_RATE_LIMIT', 600),
+    exportRateLimitPerMinute: int(env, 'STOOP_EXPORT_RATE_LIMIT', 30),
+    smsRateLimitPerMinute: int(env, 'STOOP_SMS_RATE_LIMIT', 20),
     redisUrl: env.REDIS_URL || undefined,
     geocoderUrl: url(env, 'STOOP_GEOCODER_URL'),
     geocoderKind: oneOf(env, 'STOOP_GEOCODER_KIND', ['pelias', 'nominatim'] as const, 'pelias'),

@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     logger,
     secureCookies: config.secureCookies,
     ipRateLimitPerMinute: config.ipRateLimitPerMinute,
+    exportRateLimitPerMinute: config.exportRateLimitPerMinute,
+    smsRateLimitPerMinute: config.smsRateLimitPerMinute,
     publicUrl: config.publicUrl,
     smsWebhookKey: config.smsPassword,
   });

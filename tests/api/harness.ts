@@ -54,7 +54,12 @@ export interface TestApp {
 
 /** Starts a server over the shared test database. */
 export async function startTestApp(
-  options: Partial<Omit<ServiceOptions, 'mediaDir'>> & { pubsub?: PubSub } = {},
+  options: Partial<Omit<ServiceOptions, 'mediaDir'>> & {
+    pubsub?: PubSub;
+    /** Door limits (exports per IP, texts per phone). */
+    exportRateLimitPerMinute?: number;
+    smsRateLimitPerMinute?: number;
+  } = {},
 ): Promise<TestApp> {
   const dataSource = createDataSource({
     url: inject('databaseUrl'),
@@ -71,6 +76,8 @@ export async function startTestApp(
     logger,
     secureCookies: false,
     ipRateLimitPerMinute: Number(process.env.TEST_IP_RATE_LIMIT ?? 1_000_000),
+    exportRateLimitPerMinute: options.exportRateLimitPerMinute ?? 1_000_000,
+    smsRateLimitPerMinute: options.smsRateLimitPerMinute ?? 1_000_000,
   });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

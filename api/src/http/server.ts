@@ -51,6 +51,10 @@ export interface StoopServerOptions {
   secureCookies: boolean;
   /** Requests per minute one IP address may make to /graphql and /media (default 600). */
   ipRateLimitPerMinute?: number;
+  /** Exports per minute per IP (STOOP_EXPORT_RATE_LIMIT, default 30). */
+  exportRateLimitPerMinute?: number;
+  /** Texts per minute per sending phone at /sms/inbound (STOOP_SMS_RATE_LIMIT, default 20). */
+  smsRateLimitPerMinute?: number;
   publicUrl?: string;
   /** Checks the SMS webhook's signature with this key (the SMS provider's auth token). */
   smsWebhookKey?: string;
@@ -254,10 +258,31 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       logger,
       signatureKey: options.smsWebhookKey,
       publicUrl: options.publicUrl,
+      perPhonePerMinute: options.smsRateLimitPerMinute,
     }),
   );
   app.use(createUnsubscribeRouter(services.notifications));
 
+  // Exports stream whole tables: a tighter per-IP budget than the API's.
+  app.use(
+    '/export',
+    rateLimit({
+      windowMs: 60_000,
+      limit: options.exportRateLimitPerMinute ?? 30,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res, _next, opts) => {
+        res.status(opts.statusCode).json({
+          errors: [
+            {
+              message: 'Too many exports from this address; try again in a minute.',
+              extensions: { code: 'RATE_LIMITED' },
+            },
+          ],
+        });
+      },
+    }),
+  );
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 
   const web = await createWebHandler({

@@ -6,6 +6,7 @@
  * An unexpected failure is logged and the person gets an apology, never a provider retry storm.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { rateLimit } from 'express-rate-limit';
 import express from 'express';
 import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
@@ -24,6 +25,8 @@ export interface SmsRouterOptions {
   signatureKey?: string;
   /** Public origin the provider calls (PUBLIC_URL); by default the request's own origin. */
   publicUrl?: string;
+  /** Texts one phone may send per minute (STOOP_SMS_RATE_LIMIT, default 20). */
+  perPhonePerMinute?: number;
 }
 
 /** The webhook signature of the common REST shape: base64 HMAC-SHA1 of URL + sorted key/values. */
@@ -50,9 +53,26 @@ function field(body: Record<string, unknown>, name: string): string {
 /** Builds the `/sms` router. */
 export function createSmsRouter(options: SmsRouterOptions): express.Router {
   const router = express.Router();
+  // Texts arrive from the provider's few addresses, so the limit is per sending phone, not per IP:
+  // one phone (or a script behind it) cannot flood the conversation service.
+  const perPhone = rateLimit({
+    windowMs: 60_000,
+    limit: options.perPhonePerMinute ?? 20,
+    standardHeaders: false,
+    legacyHeaders: false,
+    keyGenerator: (req) =>
+      `sms:${field((req.body ?? {}) as Record<string, unknown>, 'From').replace(/[^\d]/g, '')}`,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .type('application/xml')
+        .send(twiml('Too many messages; please wait a minute.'));
+    },
+  });
   router.post(
     '/inbound',
     express.urlencoded({ extended: false, limit: '64kb' }),
+    perPhone,
     async (req: Request, res: Response) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const from = field(body, 'From');
