@@ -164,6 +164,32 @@ describe('SMS door', () => {
     expect(sender.sent[1]!.body).toContain(`${tracking} is in progress.`);
   });
 
+  it('holds a whole conversation in Spanish when the first text is Spanish', async () => {
+    const from = '+13125550777';
+    const first = await text(app, 'Hay un bache enorme en la calle', {}, from);
+    expect(first).toMatch(/^¿Cuál es\? 1 .+\. Responda 1, 2 o 3\.$/);
+    const choice = /(\d) Pothole in Street Complaint/.exec(first!)![1]!;
+    expect(await text(app, 'siete', {}, from)).toMatch(/^Responda con un número del 1 al 3/);
+    expect(await text(app, choice, {}, from)).toMatch(
+      /^Pothole in Street Complaint\. ¿Dónde está\?/,
+    );
+    expect(await text(app, 'Leland & Damen', {}, from)).toMatch(
+      /^Entendido: W LELAND AVE & N DAMEN AVE\. .+ Responda 1/,
+    );
+    expect(await text(app, '1', {}, from)).toMatch(/^Gracias\. /);
+    const done = await text(app, '1', {}, from);
+    const tracking = /Su solicitud es (SR\d{2}-\d+)\./.exec(done!)?.[1];
+    expect(tracking, done!).toBeDefined();
+    expect(done).toContain(`envíe ${tracking} para ver su estado`);
+    expect(await text(app, `ESTADO ${tracking}`, {}, from)).toMatch(
+      new RegExp(`^${tracking}: recibida\\.`),
+    );
+    expect(await text(app, 'AYUDA', {}, from)).toMatch(/^Stoop 311 por texto/);
+    expect(await text(app, 'ALTO', {}, from)).toMatch(/^No recibirá más mensajes/);
+    expect(await text(app, 'hola', {}, from)).toBeNull();
+    expect(await text(app, 'ALTA', {}, from)).toMatch(/^Recibirá mensajes de Stoop 311 otra vez/);
+  });
+
   it('answers HELP and asks again for an unknown problem', async () => {
     expect(await text(app, 'help', {}, '+13125550777')).toMatch(/^Stoop 311 by text/);
     expect(await text(app, 'xyzzy plugh', {}, '+13125550777')).toMatch(/did not recognise/);

@@ -11,6 +11,11 @@
  * and the phone as contact, the phone is subscribed to its updates, and the reply names the
  * tracking number.
  *
+ * English or Spanish: a conversation answers in the language of its first text (Spanish words or
+ * keywords: "hay un bache…", AYUDA, ESTADO, ALTO, ALTA, REINICIAR), and Spanish report words are
+ * mapped to the catalogue's English ones so "bache" finds Pothole. Service names and city questions
+ * stay as the catalogue has them (English).
+ *
  * Keywords at any point: STOP (no more texts of any kind), START (texts again), HELP, RESTART
  * (drop the half-finished report), STATUS SR26-… or a bare tracking number (status and expected
  * date). An MMS photo is kept as the request's `media_url`: the provider's URL is stored, never
@@ -40,7 +45,10 @@ interface Answer {
   values?: string[];
 }
 
-type ConversationState =
+/** Language of a conversation: from the first text's words (Spanish or English). */
+export type SmsLang = 'en' | 'es';
+
+type ConversationState = { lang?: SmsLang } & (
   | { step: 'SERVICE'; description: string; choices: string[]; mediaUrl: string | null }
   | { step: 'PLACE'; serviceCode: string; description: string; mediaUrl: string | null }
   | {
@@ -52,11 +60,88 @@ type ConversationState =
       longitude: number;
       address: string;
       answers: Answer[];
-    };
+    }
+);
 
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
-const START_WORDS = new Set(['START', 'UNSTOP', 'YES']);
+const STOP_WORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'ALTO',
+  'PARAR',
+  'BAJA',
+]);
+const START_WORDS = new Set(['START', 'UNSTOP', 'YES', 'ALTA', 'COMENZAR']);
 const HELP_WORDS = new Set(['HELP', 'INFO', 'AYUDA']);
+const SPANISH_KEYWORDS = new Set([
+  'ALTO',
+  'PARAR',
+  'BAJA',
+  'ALTA',
+  'COMENZAR',
+  'AYUDA',
+  'REINICIAR',
+]);
+/** Words that mark a text as Spanish (accents and common words of 311 reports). */
+const SPANISH_HINTS = new Set(
+  'hay un una el la los las del en mi calle esquina frente por favor bache baches ratas rata ratones basura luz luces apagada apagado alumbrado farola poste árbol arbol rama ramas agua fuga coche carro auto abandonado grafiti graffiti semáforo semaforo señal hoyo hueco roto rota perro muerto animal ruido nieve acera banqueta callejón callejon estado hola gracias sí'.split(
+    ' ',
+  ),
+);
+/** Spanish report words → the catalogue's English words, so "bache" finds Pothole. */
+const SPANISH_TERMS: Record<string, string> = {
+  bache: 'pothole',
+  baches: 'pothole',
+  hoyo: 'pothole',
+  hueco: 'pothole',
+  rata: 'rodent',
+  ratas: 'rodent',
+  ratones: 'rodent',
+  basura: 'garbage',
+  luz: 'light',
+  luces: 'light',
+  alumbrado: 'light',
+  farola: 'light',
+  poste: 'pole',
+  árbol: 'tree',
+  arbol: 'tree',
+  rama: 'tree',
+  ramas: 'tree',
+  agua: 'water',
+  fuga: 'water',
+  coche: 'vehicle',
+  carro: 'vehicle',
+  auto: 'vehicle',
+  abandonado: 'abandoned',
+  grafiti: 'graffiti',
+  semáforo: 'traffic signal',
+  semaforo: 'traffic signal',
+  señal: 'sign',
+  animal: 'animal',
+  perro: 'dog',
+  ruido: 'noise',
+  nieve: 'snow',
+  acera: 'sidewalk',
+  banqueta: 'sidewalk',
+  callejón: 'alley',
+  callejon: 'alley',
+};
+
+/** Whether a text reads as Spanish. */
+export function detectLang(body: string): SmsLang {
+  if (SPANISH_KEYWORDS.has(body.trim().toUpperCase())) return 'es';
+  if (/[ñ¿¡]/i.test(body)) return 'es';
+  const words = body
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  if (words[0] === 'estado') return 'es';
+  const hits = words.filter((w) => SPANISH_HINTS.has(w)).length;
+  return hits >= 1 && hits * 3 >= words.length ? 'es' : 'en';
+}
 const TRACKING = /\bSR\d{2}-\d{4,}\b/i;
 const IGNORED = new Set(
   'there that this with have from near front street please about their they been some what when where which would could just also very into your the and for are is on in at of a an my our its has was'.split(
@@ -64,10 +149,82 @@ const IGNORED = new Set(
   ),
 );
 
-export const HELP_TEXT =
-  'Stoop 311 by text: describe a problem (e.g. "pothole") to report it, or text a tracking number ' +
-  '(e.g. STATUS SR26-00000042) for its status. RESTART drops a half-finished report. ' +
-  'STOP ends all texts, START resumes them.';
+/** Every reply of the SMS channel, in English and Spanish. */
+const MESSAGES = {
+  en: {
+    help:
+      'Stoop 311 by text: describe a problem (e.g. "pothole") to report it, or text a tracking number ' +
+      '(e.g. STATUS SR26-00000042) for its status. RESTART drops a half-finished report. ' +
+      'STOP ends all texts, START resumes them.',
+    stopped: 'You will get no more texts from Stoop 311. Reply START to receive them again.',
+    started: 'You will get texts from Stoop 311 again. Reply HELP for help, STOP to opt out.',
+    restart: 'OK, start again: what is the problem?',
+    notFound: (tn: string) => `No request ${tn} found. Check the number and try again.`,
+    unrecognised:
+      'Sorry, I did not recognise the problem. Describe it in a few words, e.g. "pothole", "rats", "street light out".',
+    which: 'Which one is it?',
+    reply: 'Reply',
+    or: 'or',
+    where: (service: string) =>
+      `${service}. Where is it? Reply with an address (2111 W Lexington St) or a corner (Leland & Damen).`,
+    pickNumber: (n: number) => `Please reply with a number from 1 to ${n}, or RESTART.`,
+    noPlace:
+      'Sorry, I could not find that place. Send a street address (2111 W Lexington St) or a corner (Leland & Damen).',
+    longStreet: (label: string) =>
+      `${label} is a long street: send the house number or the nearest cross street (Leland & Damen).`,
+    outside: (label: string) =>
+      `${label} is outside the city of Chicago. Send a place inside the city.`,
+    gotIt: (label: string) => `Got it: ${label}.`,
+    several: 'Several: 1,3.',
+    pickAnswer: (many: boolean, n: number) =>
+      `Please reply with ${many ? 'one or more numbers' : 'one number'} from 1 to ${n}.`,
+    thanks: 'Thanks.',
+    expected: (date: string) => ` Expected by ${date}.`,
+    done: (tn: string, expected: string) =>
+      `Thank you! Your request is ${tn}.${expected} We will text you when it changes; text ${tn} for its status.`,
+    failed: (message: string) =>
+      `Sorry, the report could not be sent (${message}). Text the problem to start again.`,
+  },
+  es: {
+    help:
+      'Stoop 311 por texto: describa un problema (p. ej. "bache") para reportarlo, o envíe un número de seguimiento ' +
+      '(p. ej. ESTADO SR26-00000042) para ver su estado. REINICIAR borra un reporte a medias. ' +
+      'ALTO detiene todos los mensajes, ALTA los reanuda.',
+    stopped: 'No recibirá más mensajes de Stoop 311. Responda ALTA para recibirlos de nuevo.',
+    started:
+      'Recibirá mensajes de Stoop 311 otra vez. Responda AYUDA para ayuda, ALTO para darse de baja.',
+    restart: 'De acuerdo, empecemos de nuevo: ¿cuál es el problema?',
+    notFound: (tn: string) =>
+      `No encontramos la solicitud ${tn}. Revise el número e inténtelo de nuevo.`,
+    unrecognised:
+      'Perdón, no reconocí el problema. Descríbalo en pocas palabras, p. ej. "bache", "ratas", "luz apagada".',
+    which: '¿Cuál es?',
+    reply: 'Responda',
+    or: 'o',
+    where: (service: string) =>
+      `${service}. ¿Dónde está? Responda con una dirección (2111 W Lexington St) o una esquina (Leland & Damen).`,
+    pickNumber: (n: number) => `Responda con un número del 1 al ${n}, o REINICIAR.`,
+    noPlace:
+      'Perdón, no encontré ese lugar. Envíe una dirección (2111 W Lexington St) o una esquina (Leland & Damen).',
+    longStreet: (label: string) =>
+      `${label} es una calle larga: envíe el número de la casa o la calle transversal más cercana (Leland & Damen).`,
+    outside: (label: string) =>
+      `${label} está fuera de la ciudad de Chicago. Envíe un lugar dentro de la ciudad.`,
+    gotIt: (label: string) => `Entendido: ${label}.`,
+    several: 'Varios: 1,3.',
+    pickAnswer: (many: boolean, n: number) =>
+      `Responda con ${many ? 'uno o más números' : 'un número'} del 1 al ${n}.`,
+    thanks: 'Gracias.',
+    expected: (date: string) => ` Fecha prevista: ${date}.`,
+    done: (tn: string, expected: string) =>
+      `¡Gracias! Su solicitud es ${tn}.${expected} Le avisaremos por texto cuando cambie; envíe ${tn} para ver su estado.`,
+    failed: (message: string) =>
+      `Perdón, no se pudo enviar el reporte (${message}). Envíe el problema para empezar de nuevo.`,
+  },
+} satisfies Record<SmsLang, Record<string, unknown>>;
+
+/** The HELP reply (English). */
+export const HELP_TEXT = MESSAGES.en.help;
 
 /** Normalises a phone number to digits with a leading + (as stored everywhere). */
 export function normalisePhone(raw: string): string {
@@ -75,8 +232,8 @@ export function normalisePhone(raw: string): string {
   return digits.length === 10 ? `+1${digits}` : `+${digits}`;
 }
 
-function chicagoDate(date: Date): string {
-  return date.toLocaleDateString('en-US', {
+function chicagoDate(date: Date, lang: SmsLang = 'en'): string {
+  return date.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
     timeZone: 'America/Chicago',
     year: 'numeric',
     month: 'short',
@@ -84,26 +241,42 @@ function chicagoDate(date: Date): string {
   });
 }
 
+const STATUS_ES: Record<string, string> = {
+  SUBMITTED: 'recibida',
+  ACKNOWLEDGED: 'confirmada',
+  IN_PROGRESS: 'en curso',
+  SCHEDULED: 'programada',
+  ON_HOLD: 'en espera',
+  COMPLETED: 'completada',
+  CLOSED_NOT_FIXED: 'cerrada sin arreglar',
+  DUPLICATE: 'duplicada',
+  CANCELED: 'cancelada',
+};
+
 /** One line about a request's status, used for STATUS answers and update texts. */
-export function statusLine(request: ServiceRequestEntity): string {
-  const status = request.detailedStatus.replace(/_/g, ' ').toLowerCase();
+export function statusLine(request: ServiceRequestEntity, lang: SmsLang = 'en'): string {
+  const status =
+    lang === 'es'
+      ? (STATUS_ES[request.detailedStatus] ?? request.detailedStatus)
+      : request.detailedStatus.replace(/_/g, ' ').toLowerCase();
   const expected =
     request.status === 'OPEN' && request.expectedAt
-      ? ` Expected by ${chicagoDate(request.expectedAt)}.`
+      ? MESSAGES[lang].expected(chicagoDate(request.expectedAt, lang))
       : '';
   return `${request.trackingNumber}: ${status}.${expected}`;
 }
 
-function numbered(items: string[]): string {
+function numbered(items: string[], lang: SmsLang = 'en'): string {
+  const m = MESSAGES[lang];
   const list = items.map((item, i) => `${i + 1} ${item}`).join(', ');
   const options =
     items.length === 2
-      ? '1 or 2'
+      ? `1 ${m.or} 2`
       : `${items
           .slice(0, -1)
           .map((_, i) => i + 1)
-          .join(', ')} or ${items.length}`;
-  return `${list}. Reply ${options}.`;
+          .join(', ')} ${m.or} ${items.length}`;
+  return `${list}. ${m.reply} ${options}.`;
 }
 
 /** Conversation rules of the SMS channel. */
@@ -121,34 +294,42 @@ export class SmsConversationService {
     const phone = normalisePhone(sms.from);
     const body = sms.body.trim();
     const keyword = body.toUpperCase();
+    const state = (await this.repository.conversation(phone)) as ConversationState | null;
+    // a conversation keeps its language; a new text is read for it
+    const lang: SmsLang = state?.lang ?? detectLang(body);
     if (STOP_WORDS.has(keyword)) {
       await this.repository.optOut(phone);
       await this.repository.endConversation(phone);
-      return 'You will get no more texts from Stoop 311. Reply START to receive them again.';
+      return MESSAGES[detectLang(body)].stopped;
     }
     if (START_WORDS.has(keyword)) {
       await this.repository.optIn(phone);
-      return 'You will get texts from Stoop 311 again. Reply HELP for help, STOP to opt out.';
+      return MESSAGES[detectLang(body)].started;
     }
-    if (HELP_WORDS.has(keyword)) return HELP_TEXT;
+    if (HELP_WORDS.has(keyword)) return MESSAGES[detectLang(body)].help;
     if (await this.repository.isOptedOut(phone)) return null;
-    if (keyword === 'RESTART') {
+    if (keyword === 'RESTART' || keyword === 'REINICIAR') {
       await this.repository.endConversation(phone);
-      return 'OK, start again: what is the problem?';
+      return MESSAGES[keyword === 'REINICIAR' ? 'es' : lang].restart;
     }
     const tracking = TRACKING.exec(body);
-    if (tracking && (keyword.startsWith('STATUS') || tracking[0].length === body.length)) {
+    if (
+      tracking &&
+      (keyword.startsWith('STATUS') ||
+        keyword.startsWith('ESTADO') ||
+        tracking[0].length === body.length)
+    ) {
       const request = await this.serviceRequests.get(ANONYMOUS, {
         trackingNumber: tracking[0].toUpperCase(),
       });
+      const statusLang: SmsLang = keyword.startsWith('ESTADO') ? 'es' : lang;
       return request
-        ? statusLine(request)
-        : `No request ${tracking[0].toUpperCase()} found. Check the number and try again.`;
+        ? statusLine(request, statusLang)
+        : MESSAGES[statusLang].notFound(tracking[0].toUpperCase());
     }
     const mediaUrl = sms.mediaUrls.find((u) => /^https?:\/\//i.test(u)) ?? null;
-    const state = (await this.repository.conversation(phone)) as ConversationState | null;
-    if (!state) return this.begin(phone, body, mediaUrl);
-    const withMedia = { ...state, mediaUrl: state.mediaUrl ?? mediaUrl };
+    if (!state) return this.begin(phone, body, mediaUrl, lang);
+    const withMedia = { ...state, lang, mediaUrl: state.mediaUrl ?? mediaUrl };
     switch (withMedia.step) {
       case 'SERVICE':
         return this.chooseService(phone, withMedia, body);
@@ -166,7 +347,8 @@ export class SmsConversationService {
         text
           .toLowerCase()
           .split(/[^\p{L}\p{N}]+/u)
-          .filter((w) => w.length >= 3 && !IGNORED.has(w)),
+          .flatMap((w) => (SPANISH_TERMS[w] ? SPANISH_TERMS[w].split(' ') : [w]))
+          .filter((w) => w.length >= 3 && !IGNORED.has(w) && !SPANISH_HINTS.has(w)),
       ),
     ].slice(0, 10);
     const scores = new Map<string, { code: string; name: string; score: number }>();
@@ -182,35 +364,43 @@ export class SmsConversationService {
     return ranked.filter((r) => r.score === top).slice(0, 3);
   }
 
-  private async begin(phone: string, body: string, mediaUrl: string | null): Promise<string> {
-    if (!body) return HELP_TEXT;
+  private async begin(
+    phone: string,
+    body: string,
+    mediaUrl: string | null,
+    lang: SmsLang,
+  ): Promise<string> {
+    const m = MESSAGES[lang];
+    if (!body) return m.help;
     const matches = await this.match(body);
-    if (matches.length === 0) {
-      return 'Sorry, I did not recognise the problem. Describe it in a few words, e.g. "pothole", "rats", "street light out".';
-    }
+    if (matches.length === 0) return m.unrecognised;
     if (matches.length === 1) {
       return this.toPlace(
         phone,
-        { serviceCode: matches[0]!.code, description: body, mediaUrl },
+        { serviceCode: matches[0]!.code, description: body, mediaUrl, lang },
         matches[0]!.name,
       );
     }
     await this.repository.saveConversation(phone, {
       step: 'SERVICE',
+      lang,
       description: body,
-      choices: matches.map((m) => m.code),
+      choices: matches.map((x) => x.code),
       mediaUrl,
     });
-    return `Which one is it? ${numbered(matches.map((m) => m.name))}`;
+    return `${m.which} ${numbered(
+      matches.map((x) => x.name),
+      lang,
+    )}`;
   }
 
   private async toPlace(
     phone: string,
-    state: { serviceCode: string; description: string; mediaUrl: string | null },
+    state: { serviceCode: string; description: string; mediaUrl: string | null; lang: SmsLang },
     serviceName: string,
   ): Promise<string> {
     await this.repository.saveConversation(phone, { step: 'PLACE', ...state });
-    return `${serviceName}. Where is it? Reply with an address (2111 W Lexington St) or a corner (Leland & Damen).`;
+    return MESSAGES[state.lang].where(serviceName);
   }
 
   private async chooseService(
@@ -218,15 +408,14 @@ export class SmsConversationService {
     state: Extract<ConversationState, { step: 'SERVICE' }>,
     body: string,
   ): Promise<string> {
+    const lang = state.lang ?? 'en';
     const n = Number(body);
     const code = Number.isInteger(n) ? state.choices[n - 1] : undefined;
-    if (!code) {
-      return `Please reply with a number from 1 to ${state.choices.length}, or RESTART.`;
-    }
+    if (!code) return MESSAGES[lang].pickNumber(state.choices.length);
     const definition = await this.definitions.findByCode(code);
     return this.toPlace(
       phone,
-      { serviceCode: code, description: state.description, mediaUrl: state.mediaUrl },
+      { serviceCode: code, description: state.description, mediaUrl: state.mediaUrl, lang },
       definition?.name ?? code,
     );
   }
@@ -236,19 +425,16 @@ export class SmsConversationService {
     state: Extract<ConversationState, { step: 'PLACE' }>,
     body: string,
   ): Promise<string> {
+    const lang = state.lang ?? 'en';
+    const m = MESSAGES[lang];
     const hit = await this.geocoder.geocode(body);
-    if (!hit) {
-      return 'Sorry, I could not find that place. Send a street address (2111 W Lexington St) or a corner (Leland & Damen).';
-    }
-    if (hit.precision === 'STREET') {
-      return `${hit.label} is a long street: send the house number or the nearest cross street (Leland & Damen).`;
-    }
+    if (!hit) return m.noPlace;
+    if (hit.precision === 'STREET') return m.longStreet(hit.label);
     const place = await this.areas.locate(hit.latitude, hit.longitude);
-    if (place.ward === null) {
-      return `${hit.label} is outside the city of Chicago. Send a place inside the city.`;
-    }
+    if (place.ward === null) return m.outside(hit.label);
     const next = {
       step: 'QUESTION' as const,
+      lang,
       serviceCode: state.serviceCode,
       description: state.description,
       mediaUrl: state.mediaUrl,
@@ -257,7 +443,7 @@ export class SmsConversationService {
       address: hit.label,
       answers: [],
     };
-    return this.askOrSubmit(phone, next, `Got it: ${hit.label}.`);
+    return this.askOrSubmit(phone, next, m.gotIt(hit.label));
   }
 
   private async questions(serviceCode: string): Promise<ServiceAttributeEntity[]> {
@@ -275,8 +461,9 @@ export class SmsConversationService {
     if (next) {
       await this.repository.saveConversation(phone, state);
       const choices = next.values.map((v) => v.name);
+      const lang = state.lang ?? 'en';
       const ask = choices.length
-        ? `${next.description} ${numbered(choices)}${next.datatype === 'multivaluelist' ? ' Several: 1,3.' : ''}`
+        ? `${next.description} ${numbered(choices, lang)}${next.datatype === 'multivaluelist' ? ` ${MESSAGES[lang].several}` : ''}`
         : next.description;
       return `${prefix} ${ask}`;
     }
@@ -304,7 +491,7 @@ export class SmsConversationService {
         });
       const many = question.datatype === 'multivaluelist';
       if (picked.length === 0 || picked.some((p) => !p) || (!many && picked.length > 1)) {
-        return `Please reply with ${many ? 'one or more numbers' : 'one number'} from 1 to ${question.values.length}.`;
+        return MESSAGES[state.lang ?? 'en'].pickAnswer(many, question.values.length);
       }
       const keys = picked.map((p) => p!.key);
       answer = many
@@ -314,7 +501,11 @@ export class SmsConversationService {
       if (!body) return question.description;
       answer = { code: question.code, value: body };
     }
-    return this.askOrSubmit(phone, { ...state, answers: [...state.answers, answer] }, 'Thanks.');
+    return this.askOrSubmit(
+      phone,
+      { ...state, answers: [...state.answers, answer] },
+      MESSAGES[state.lang ?? 'en'].thanks,
+    );
   }
 
   private async submit(
@@ -338,12 +529,15 @@ export class SmsConversationService {
       );
       await this.repository.subscribe(request.id, phone);
       await this.repository.endConversation(phone);
-      const expected = request.expectedAt ? ` Expected by ${chicagoDate(request.expectedAt)}.` : '';
-      return `Thank you! Your request is ${request.trackingNumber}.${expected} We will text you when it changes; text ${request.trackingNumber} for its status.`;
+      const m = MESSAGES[state.lang ?? 'en'];
+      const expected = request.expectedAt
+        ? m.expected(chicagoDate(request.expectedAt, state.lang))
+        : '';
+      return m.done(request.trackingNumber, expected);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await this.repository.endConversation(phone);
-      return `Sorry, the report could not be sent (${error.message}). Text the problem to start again.`;
+      return MESSAGES[state.lang ?? 'en'].failed(error.message);
     }
   }
 }
