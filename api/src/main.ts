@@ -13,9 +13,9 @@ import { logger } from './lib/logger.js';
 import { InProcessPubSub } from './lib/pubsub.js';
 import type { PubSub } from './lib/pubsub.js';
 import { RedisPubSub } from './lib/redis-pubsub.js';
-import { LogDeliveryAdapter, OutboxWorker } from './modules/notification/notification.service.js';
-import { LogSmsSender, SmsOutboxWorker } from './modules/sms/sms-delivery.service.js';
-import { WebhookWorker } from './modules/webhook/webhook.service.js';
+import { LogDeliveryAdapter } from './modules/notification/notification.service.js';
+import { PollingWorker } from './lib/polling-worker.js';
+import { LogSmsSender } from './modules/sms/sms-delivery.service.js';
 import { sendWebhook } from './channels/webhook/webhook.sender.js';
 import { SmtpEmailAdapter } from './channels/email/smtp-email.adapter.js';
 import { HttpSmsSender } from './channels/sms/http-sms.sender.js';
@@ -62,26 +62,35 @@ async function main(): Promise<void> {
       })
     : new LogSmsSender(logger);
   // E-mail over SMTP and texts over HTTP when configured; otherwise the log adapters deliver.
-  const outbox = new OutboxWorker(
-    services.notifications,
-    {
-      EMAIL: config.smtpUrl
-        ? new SmtpEmailAdapter({
-            url: config.smtpUrl,
-            from: config.mailFrom,
-            publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
-          })
-        : new LogDeliveryAdapter(logger, 'EMAIL'),
-      SMS: new SmsNotificationAdapter(smsSender),
-      WEBHOOK: new LogDeliveryAdapter(logger, 'WEBHOOK'),
-    },
+  const adapters = {
+    EMAIL: config.smtpUrl
+      ? new SmtpEmailAdapter({
+          url: config.smtpUrl,
+          from: config.mailFrom,
+          publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        })
+      : new LogDeliveryAdapter(logger, 'EMAIL'),
+    SMS: new SmsNotificationAdapter(smsSender),
+    WEBHOOK: new LogDeliveryAdapter(logger, 'WEBHOOK'),
+  };
+  const outbox = new PollingWorker(
+    'notification delivery',
+    () => services.notifications.deliverDue(adapters),
     logger,
   );
   outbox.start();
-  const smsOutbox = new SmsOutboxWorker(services.smsDelivery, smsSender, logger);
+  const smsOutbox = new PollingWorker(
+    'sms delivery',
+    () => services.smsDelivery.deliverDue(smsSender),
+    logger,
+  );
   smsOutbox.start();
   // signed request events to integrators' URLs (admins register them), retried until 2xx
-  const webhooks = new WebhookWorker(services.webhooks, (d) => sendWebhook(d), logger);
+  const webhooks = new PollingWorker(
+    'webhook dispatch',
+    () => services.webhooks.dispatch((d) => sendWebhook(d)),
+    logger,
+  );
   webhooks.start();
   const schema = await buildStoopSchema(services);
   const server = await createStoopServer({

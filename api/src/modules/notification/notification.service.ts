@@ -2,7 +2,7 @@
  * Notifications: producers (requests, comments, clubs, ideas) hand drafts to {@link notify} inside
  * their transaction and {@link publish} the result after commit. Preferences decide which kinds a
  * person gets and through which extra channels; channels are delivered from the outbox by
- * {@link OutboxWorker}, so a new channel (e-mail, SMS) needs an adapter, not a change to producers.
+ * a polling worker (`lib/polling-worker.ts`, started in main.ts), so a new channel (e-mail, SMS) needs an adapter, not a change to producers.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -388,35 +388,6 @@ export class LogDeliveryAdapter implements DeliveryAdapter {
       'notification delivered (log adapter)',
     );
     return Promise.resolve();
-  }
-}
-
-/** Polls the outbox and delivers due notifications, with retries and backoff. */
-export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(
-    private readonly notifications: NotificationService,
-    private readonly adapters: Partial<Record<DeliveryChannel, DeliveryAdapter>>,
-    private readonly log: Logger,
-    private readonly intervalMs = 5000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.notifications
-        .deliverDue(this.adapters)
-        .catch((error: unknown) => this.log.error({ err: error }, 'outbox delivery failed'))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
   }
 }
 

@@ -76,32 +76,3 @@ export class SmsDeliveryService {
     });
   }
 }
-
-/** Polls the SMS outbox and sends due texts. */
-export class SmsOutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(
-    private readonly delivery: SmsDeliveryService,
-    private readonly sender: SmsSender,
-    private readonly log: Logger,
-    private readonly intervalMs = 5000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.delivery
-        .deliverDue(this.sender)
-        .catch((error: unknown) => this.log.error({ err: error }, 'sms delivery failed'))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-}

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { badField, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../lib/errors.js';
-import type { Logger } from '../../lib/logger.js';
 import { EVENT_TYPES } from '../service-request/service-request.entity.js';
 import type { Actor } from '../user/actor.js';
 import { isAdmin } from '../user/actor.js';
@@ -118,34 +117,5 @@ export class WebhookService {
   async deliveries(actor: Actor, webhookId: string) {
     this.requireAdmin(actor);
     return this.repository.deliveries(webhookId);
-  }
-}
-
-/** Runs {@link WebhookService.dispatch} every few seconds. */
-export class WebhookWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-
-  constructor(
-    private readonly webhooks: WebhookService,
-    private readonly send: WebhookSend,
-    private readonly log: Logger,
-    private readonly intervalMs = 5000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.webhooks
-        .dispatch(this.send)
-        .catch((error: unknown) => this.log.error({ err: error }, 'webhook dispatch failed'))
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
   }
 }
