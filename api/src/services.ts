@@ -44,6 +44,7 @@ import { StatsRepository } from './modules/stats/stats.repository.js';
 import { StatsService } from './modules/stats/stats.service.js';
 import { createGeocoder } from './modules/geocoder/geocoder.js';
 import type { Geocoder, GeocoderSettings } from './modules/geocoder/geocoder.js';
+import { GeocoderService } from './modules/geocoder/geocoder.service.js';
 import { SmsConversationService } from './modules/sms/sms-conversation.service.js';
 import { SmsDeliveryService } from './modules/sms/sms-delivery.service.js';
 import { SmsRepository } from './modules/sms/sms.repository.js';
@@ -70,6 +71,8 @@ export interface Services {
   stats: StatsService;
   exports: ExportService;
   geocoder: Geocoder;
+  /** Typed places for people (the report form), with their ward. */
+  geocoding: GeocoderService;
   sms: SmsConversationService;
   smsDelivery: SmsDeliveryService;
   webhooks: WebhookService;
@@ -226,6 +229,7 @@ export function createServices(
     stats,
     exports: new ExportService(new ExportRepository(dataSource)),
     geocoder,
+    geocoding: new GeocoderService(geocoder, areas),
     sms: new SmsConversationService(smsRepository, definitions, serviceRequests, areas, geocoder),
     smsDelivery,
     webhooks: new WebhookService(new WebhookRepository(dataSource)),

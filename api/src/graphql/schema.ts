@@ -7,6 +7,7 @@ import { ApiKeyResolver } from '../modules/api-key/api-key.resolver.js';
 import { BlockClubResolver } from '../modules/block-club/block-club.resolver.js';
 import { CommentResolver } from '../modules/comment/comment.resolver.js';
 import { FollowResolver } from '../modules/follow/follow.resolver.js';
+import { GeocoderResolver } from '../modules/geocoder/geocoder.resolver.js';
 import { IdeaResolver } from '../modules/idea/idea.resolver.js';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   ModerationResolver,
   StatsResolver,
   WebhookResolver,
+  GeocoderResolver,
 ] as const;
 
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
@@ -71,6 +73,7 @@ function container(services: Services): ContainerType {
     [ModerationResolver, new ModerationResolver(services.moderation)],
     [StatsResolver, new StatsResolver(services.stats)],
     [WebhookResolver, new WebhookResolver(services.webhooks)],
+    [GeocoderResolver, new GeocoderResolver(services.geocoding)],
   ]);
   return {
     get(someClass: unknown, _data: ResolverData<object>) {

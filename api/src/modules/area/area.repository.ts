@@ -43,6 +43,16 @@ export class AreaRepository {
     };
   }
 
+  /** A point on the area's surface (inside it even when the shape is concave). */
+  async pointInside(id: string): Promise<{ latitude: number; longitude: number } | null> {
+    const rows: { latitude: number; longitude: number }[] = await this.dataSource.query(
+      `SELECT ST_Y(p) AS latitude, ST_X(p) AS longitude
+         FROM (SELECT ST_PointOnSurface(boundary) AS p FROM areas WHERE id = $1) s`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The ward and community area rows of a place (for notifying their followers). */
   async findForPlace(ward: number | null, communityArea: number | null): Promise<AreaEntity[]> {
     return this.dataSource.getRepository(AreaEntity).find({

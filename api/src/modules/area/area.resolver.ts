@@ -1,6 +1,7 @@
 /** Queries of areas: `areas(kind)` and `area(id)`, with open request counts. */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { GeoPoint } from '../../graphql/common.type.js';
 import { fromGlobalId } from '../../lib/ids.js';
 import { presentArea } from './area.presenter.js';
 import type { AreaService } from './area.service.js';
@@ -43,5 +44,14 @@ export class AreaResolver {
     @Arg('full', () => Boolean, { defaultValue: false, description: 'Full detail.' }) full: boolean,
   ): Promise<string | null> {
     return this.areaService.boundaryGeoJson(ctx.actor, area.uuid, !full);
+  }
+
+  @FieldResolver(() => GeoPoint, {
+    nullable: true,
+    description:
+      'A point surely inside the area (not always its centre), e.g. to place a report when only the ward is known.',
+  })
+  pointInside(@Root() area: Area, @Ctx() ctx: GraphQLContext): Promise<GeoPoint | null> {
+    return this.areaService.pointInside(ctx.actor, area.uuid);
   }
 }

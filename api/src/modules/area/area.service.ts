@@ -38,6 +38,11 @@ export class AreaService {
     return this.repository.openCounts(areas);
   }
 
+  /** A point inside the area (PostGIS ST_PointOnSurface), or null for an unknown area. */
+  pointInside(_actor: Actor, id: string): Promise<{ latitude: number; longitude: number } | null> {
+    return this.repository.pointInside(id);
+  }
+
   boundaryGeoJson(_actor: Actor, id: string, simplify: boolean): Promise<string | null> {
     return this.repository.boundaryGeoJson(id, simplify ? 0.0002 : 0);
   }

@@ -7,12 +7,8 @@ import { ServiceAttributeEntity, ServiceDefinitionEntity } from './service-defin
 export class ServiceDefinitionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Active services, optionally in one group and matching words of `search` against name,
-   * keywords, group and description (every word must match somewhere, case- and accent-insensitive).
-   */
-  async search(options: {
-    search?: string;
+  /** Active services with their questions, optionally in one group, by group and name. */
+  async list(options: {
     group?: string;
     includePrivate: boolean;
   }): Promise<ServiceDefinitionEntity[]> {
@@ -26,19 +22,20 @@ export class ServiceDefinitionRepository {
       .addOrderBy('a.order', 'ASC');
     if (!options.includePrivate) qb.andWhere('s.is_private = false');
     if (options.group) qb.andWhere('lower(s.group_name) = lower(:group)', { group: options.group });
-    const words = (options.search ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .map((w) => w.replace(/[%_\\]/g, ''))
-      .filter((w) => w.length > 0)
-      .slice(0, 8);
-    words.forEach((word, i) => {
-      qb.andWhere(
-        `(s.name || ' ' || s.group_name || ' ' || s.description || ' ' || array_to_string(s.keywords, ' ')) ILIKE :w${i}`,
-        { [`w${i}`]: `%${word}%` },
-      );
-    });
     return qb.getMany();
+  }
+
+  /**
+   * Requests per service id over the year before the newest request (how commonly each service
+   * is reported; relative to the data, so an old demo import counts too).
+   */
+  async requestCounts(): Promise<Map<string, number>> {
+    const rows: { id: string; n: number }[] = await this.dataSource.query(
+      `SELECT service_definition_id AS id, count(*)::int AS n FROM service_requests
+        WHERE requested_at >= (SELECT max(requested_at) FROM service_requests) - interval '1 year'
+        GROUP BY service_definition_id`,
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   findByCode(code: string): Promise<ServiceDefinitionEntity | null> {

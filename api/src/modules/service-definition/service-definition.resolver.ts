@@ -12,7 +12,7 @@ export class ServiceDefinitionResolver {
 
   @Query(() => [Service], {
     description:
-      'Services one can report to, by group and name. `search` matches words in English or Spanish ("light out", "bache").',
+      'Services one can report to, by group and name. With `search`, the services best matching its words in English or Spanish ("light out", "bache", "poste de luz apagado"), best first; accents and filler words are ignored.',
   })
   async services(
     @Ctx() ctx: GraphQLContext,

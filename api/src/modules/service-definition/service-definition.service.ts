@@ -12,6 +12,7 @@ import type {
   ServiceDefinitionEntity,
 } from './service-definition.entity.js';
 import type { ServiceDefinitionRepository } from './service-definition.repository.js';
+import { rankServices } from './service-search.js';
 
 /** One answer as submitted: a single value or several (multivaluelist). */
 export interface AttributeAnswer {
@@ -20,13 +21,37 @@ export interface AttributeAnswer {
   values?: string[] | null;
 }
 
+/** How long the search's "how commonly reported" figures are reused before being counted again. */
+const POPULARITY_TTL_MS = 60 * 60 * 1000;
+
 /** Catalogue rules. */
 export class ServiceDefinitionService {
+  private popularity: { at: number; counts: Promise<Map<string, number>> } | null = null;
+
   constructor(private readonly repository: ServiceDefinitionRepository) {}
 
-  /** Services a caller may report to, filtered by words and group. */
-  list(actor: Actor, search?: string, group?: string): Promise<ServiceDefinitionEntity[]> {
-    return this.repository.search({ search, group, includePrivate: isStaff(actor) });
+  /**
+   * Services a caller may report to, in one group or all; with `search`, only those that best match
+   * its words in English or Spanish, best first (see service-search.ts).
+   */
+  async list(actor: Actor, search?: string, group?: string): Promise<ServiceDefinitionEntity[]> {
+    const rows = await this.repository.list({ group, includePrivate: isStaff(actor) });
+    if (!search?.trim()) return rows;
+    const counts = await this.requestCounts();
+    return rankServices(rows, search, (s) => counts.get(s.id) ?? 0);
+  }
+
+  /** Requests per service over the latest year, counted at most once an hour. */
+  private requestCounts(): Promise<Map<string, number>> {
+    const now = Date.now();
+    if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {
+      const counts = this.repository.requestCounts();
+      this.popularity = { at: now, counts };
+      counts.catch(() => {
+        this.popularity = null;
+      });
+    }
+    return this.popularity.counts;
   }
 
   /** One service by its code, or NOT_FOUND. Private services are visible too: one may report to them. */

@@ -1,0 +1,147 @@
+/**
+ * What the report form looks up before anything is submitted: services by words in English or
+ * Spanish (search terms, synonyms, ranking), typed places (`geocode`) with their ward, and a point
+ * inside a ward for a report placed by ward only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  rankServices,
+  searchTerms,
+} from '../../api/src/modules/service-definition/service-search.js';
+import { startTestApp } from './harness.js';
+import type { TestApp } from './harness.js';
+
+const POTHOLE = '4fd3b656e750846c53000004';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+async function search(words: string): Promise<string[]> {
+  const res = await app.gql<{ services: { name: string }[] }>(
+    `query($s: String) { services(search: $s) { name } }`,
+    { s: words },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.services.map((s) => s.name);
+}
+
+describe('search terms', () => {
+  it('drops filler words, folds accents, adds singulars and synonyms', () => {
+    expect(searchTerms('El poste de LUZ está apagado')).toEqual([
+      { word: 'poste', alternatives: ['poste', 'pole'] },
+      { word: 'luz', alternatives: ['luz'] },
+      { word: 'apagado', alternatives: ['apagado', 'out'] },
+    ]);
+    expect(searchTerms('Árboles')[0]!.alternatives).toEqual(['arboles', 'arbol', 'arbole', 'tree']);
+    expect(searchTerms('the de la')).toEqual([]);
+  });
+
+  it('ranks services matching more words first, then name hits, then how common', () => {
+    const catalogue = [
+      { id: 'a', name: 'Alley Light Out', group: 'Streets', description: '', keywords: ['luz'] },
+      { id: 'b', name: 'Street Light Out', group: 'Streets', description: '', keywords: ['luz'] },
+      { id: 'c', name: 'Wire Down', group: 'Streets', description: 'light', keywords: [] },
+      { id: 'd', name: 'Graffiti', group: 'Other', description: 'without paint', keywords: [] },
+    ];
+    const counts: Record<string, number> = { a: 5, b: 50 };
+    const ids = (q: string) =>
+      rankServices(catalogue, q, (s) => counts[s.id] ?? 0).map((s) => s.id);
+    expect(ids('light out')).toEqual(['b', 'a']); // "out" does not match inside "without"
+    expect(ids('luz apagada')).toEqual(['b', 'a']);
+    expect(ids('luz grande')).toEqual(['b', 'a']); // an unknown word narrows nothing
+    expect(ids('zzqxjw')).toEqual([]);
+  });
+});
+
+describe('services(search) in both languages', () => {
+  it('puts the right service first for everyday words', async () => {
+    expect((await search('light out'))[0]).toBe('Street Light Out Complaint');
+    expect((await search('rats'))[0]).toBe('Rodent Baiting/Rat Complaint');
+    expect((await search('ratas'))[0]).toBe('Rodent Baiting/Rat Complaint');
+    expect((await search('bache'))[0]).toBe('Pothole in Street Complaint');
+    expect((await search('baches en mi calle'))[0]).toBe('Pothole in Street Complaint');
+    expect(await search('luz')).toContain('Street Light Out Complaint');
+    expect((await search('poste de luz apagado'))[0]).toBe('Street Light Out Complaint');
+    expect(await search('semaforo')).toEqual([
+      'Traffic Signal Out Complaint',
+      'Traffic Signal Timing',
+    ]);
+  });
+
+  it('still answers nothing for words the catalogue does not know', async () => {
+    expect(await search('zzqxjw')).toEqual([]);
+    expect(await search('de la')).toEqual([]);
+  });
+
+  it('keeps the pothole code first for "bache" with its questions', async () => {
+    const res = await app.gql<{ services: { code: string; attributes: { code: string }[] }[] }>(
+      `{ services(search: "bache") { code attributes { code } } }`,
+    );
+    expect(res.data!.services[0]!.code).toBe(POTHOLE);
+    expect(res.data!.services[0]!.attributes.map((a) => a.code)).toContain('depth');
+  });
+});
+
+describe('geocode', () => {
+  const GEOCODE = `query($q: String!) {
+    geocode(query: $q) { address precision ward communityArea location { latitude longitude } }
+  }`;
+
+  it('finds a seeded address with the ward and community area that hold it', async () => {
+    const [known] = (await app.dataSource.query(
+      `SELECT ward, community_area AS "communityArea", ST_Y(location) AS lat, ST_X(location) AS lon
+         FROM service_requests WHERE address = '1953 W LELAND AVE' LIMIT 1`,
+    )) as { ward: number; communityArea: number; lat: number; lon: number }[];
+    const res = await app.gql<{ geocode: any[] }>(GEOCODE, { q: '1953 w leland avenue' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.geocode).toHaveLength(1);
+    const hit = res.data!.geocode[0];
+    expect(hit).toMatchObject({
+      address: '1953 W LELAND AVE',
+      precision: 'ADDRESS',
+      ward: known!.ward,
+      communityArea: known!.communityArea,
+    });
+    expect(hit.location.latitude).toBeCloseTo(known!.lat, 6);
+    expect(hit.location.longitude).toBeCloseTo(known!.lon, 6);
+  });
+
+  it('finds an intersection, answers [] for an unknown place and names the field when empty', async () => {
+    const corner = await app.gql<{ geocode: any[] }>(GEOCODE, { q: 'Leland & Damen' });
+    expect(corner.data!.geocode[0]).toMatchObject({
+      address: 'W LELAND AVE & N DAMEN AVE',
+      precision: 'INTERSECTION',
+    });
+    expect(corner.data!.geocode[0].ward).toBeGreaterThan(0);
+    const none = await app.gql<{ geocode: any[] }>(GEOCODE, { q: '12 Nowhere Road' });
+    expect(none.data!.geocode).toEqual([]);
+    const empty = await app.gql(GEOCODE, { q: '   ' });
+    expect(empty.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'query' }],
+    });
+    const long = await app.gql(GEOCODE, { q: 'x'.repeat(201) });
+    expect(long.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Area.pointInside', () => {
+  it('gives a point that lies inside the ward itself', async () => {
+    const res = await app.gql<{ areas: { number: number; pointInside: any }[] }>(
+      `{ areas(kind: WARD) { number pointInside { latitude longitude } } }`,
+    );
+    const wards = res.data!.areas;
+    expect(wards).toHaveLength(50);
+    for (const ward of wards.filter((w) => [1, 25, 47].includes(w.number))) {
+      const place = await app.services.areas.locate(
+        ward.pointInside.latitude,
+        ward.pointInside.longitude,
+      );
+      expect(place.ward).toBe(ward.number);
+    }
+  });
+});
