@@ -44,6 +44,7 @@ import { StatsRepository } from './modules/stats/stats.repository.js';
 import { StatsService } from './modules/stats/stats.service.js';
 import { createGeocoder } from './modules/geocoder/geocoder.js';
 import type { Geocoder, GeocoderSettings } from './modules/geocoder/geocoder.js';
+import { GeocoderRepository } from './modules/geocoder/geocoder.repository.js';
 import { GeocoderService } from './modules/geocoder/geocoder.service.js';
 import { SmsConversationService } from './modules/sms/sms-conversation.service.js';
 import { SmsDeliveryService } from './modules/sms/sms-delivery.service.js';
@@ -229,7 +230,7 @@ export function createServices(
     stats,
     exports: new ExportService(new ExportRepository(dataSource)),
     geocoder,
-    geocoding: new GeocoderService(geocoder, areas),
+    geocoding: new GeocoderService(geocoder, areas, new GeocoderRepository(dataSource)),
     sms: new SmsConversationService(smsRepository, definitions, serviceRequests, areas, geocoder),
     smsDelivery,
     webhooks: new WebhookService(new WebhookRepository(dataSource)),

@@ -129,6 +129,33 @@ describe('geocode', () => {
   });
 });
 
+describe('placeAt', () => {
+  it('names the ward, community area and nearest known address of a point', async () => {
+    const [known] = (await app.dataSource.query(
+      `SELECT ward, community_area AS "communityArea", ST_Y(location) AS lat, ST_X(location) AS lon
+         FROM service_requests WHERE address = '1953 W LELAND AVE' LIMIT 1`,
+    )) as { ward: number; communityArea: number; lat: number; lon: number }[];
+    const res = await app.gql<{ placeAt: any }>(
+      `query($at: GeoPointInput!) { placeAt(location: $at) { ward communityArea nearestAddress nearestAddressMeters } }`,
+      { at: { latitude: known!.lat + 0.0001, longitude: known!.lon } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.placeAt).toMatchObject({
+      ward: known!.ward,
+      communityArea: known!.communityArea,
+    });
+    expect(res.data!.placeAt.nearestAddress).toMatch(/^\d+ [NSEW] /);
+    expect(res.data!.placeAt.nearestAddressMeters).toBeLessThan(120);
+  });
+
+  it('answers no ward and no address far outside the city', async () => {
+    const res = await app.gql<{ placeAt: any }>(
+      `{ placeAt(location: { latitude: 40.7128, longitude: -74.006 }) { ward communityArea nearestAddress } }`,
+    );
+    expect(res.data!.placeAt).toEqual({ ward: null, communityArea: null, nearestAddress: null });
+  });
+});
+
 describe('Area.pointInside', () => {
   it('gives a point that lies inside the ward itself', async () => {
     const res = await app.gql<{ areas: { number: number; pointInside: any }[] }>(

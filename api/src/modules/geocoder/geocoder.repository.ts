@@ -157,4 +157,26 @@ export class GeocoderRepository {
       meters: Number(r.meters),
     };
   }
+
+  /**
+   * The nearest known street address (of a public service's request) within `maxMeters` of a
+   * point, with its distance; undefined when none is that close.
+   */
+  async nearestAddress(
+    latitude: number,
+    longitude: number,
+    maxMeters: number,
+  ): Promise<{ address: string; meters: number } | undefined> {
+    const rows: { address: string; meters: number }[] = await this.dataSource.query(
+      `WITH p AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint($1, $2), 4326), 26916) AS g)
+       SELECT r.address, ST_Distance(r.location_metric, p.g) AS meters
+         FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id, p
+        WHERE r.address IS NOT NULL AND r.address ~ '^\\d' AND NOT s.is_private
+          AND ST_DWithin(r.location_metric, p.g, $3)
+        ORDER BY r.location_metric <-> p.g LIMIT 1`,
+      [longitude, latitude, maxMeters],
+    );
+    const row = rows[0];
+    return row ? { address: row.address, meters: Number(row.meters) } : undefined;
+  }
 }

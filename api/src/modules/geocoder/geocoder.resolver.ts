@@ -2,7 +2,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { GeocoderService } from './geocoder.service.js';
-import { GeocodeResult, type GeocodePrecisionEnum } from './geocoder.type.js';
+import { GeoPointInput } from '../../graphql/common.type.js';
+import { GeocodeResult, PlaceAt, type GeocodePrecisionEnum } from './geocoder.type.js';
 
 @Resolver(() => GeocodeResult)
 export class GeocoderResolver {
@@ -29,5 +30,17 @@ export class GeocoderResolver {
         communityArea: p.communityArea,
       }),
     );
+  }
+
+  @Query(() => PlaceAt, {
+    description:
+      'What is at a point (a map pin, the device location): ward, community area, nearest known address.',
+  })
+  async placeAt(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('location', () => GeoPointInput, { description: 'The point.' }) location: GeoPointInput,
+  ): Promise<PlaceAt> {
+    const place = await this.geocoding.placeAt(ctx.actor, location.latitude, location.longitude);
+    return Object.assign(new PlaceAt(), place);
   }
 }

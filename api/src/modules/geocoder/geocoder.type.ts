@@ -1,5 +1,5 @@
 /** GraphQL shape of a geocoding answer: the place found, its point, ward and community area. */
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GeoPoint } from '../../graphql/common.type.js';
 
 export enum GeocodePrecisionEnum {
@@ -36,4 +36,28 @@ export class GeocodeResult {
 
   @Field(() => Int, { nullable: true, description: 'Community area holding the point.' })
   communityArea: number | null;
+}
+
+@ObjectType({
+  description: 'What is at a point: its ward, community area and nearest known address.',
+})
+export class PlaceAt {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ward holding the point; null outside the city.',
+  })
+  ward: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Community area holding the point.' })
+  communityArea: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The nearest street address Stoop knows, within 120 m; null when none is that close.',
+  })
+  nearestAddress: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Metres from the point to that address.' })
+  nearestAddressMeters: number | null;
 }
