@@ -40,6 +40,8 @@ export interface Config {
   exportRateLimitPerMinute: number;
   /** Inbound texts per minute per phone. */
   smsRateLimitPerMinute: number;
+  /** Seconds dashboard statistics are cached. */
+  statsCacheSeconds: number;
   /** Redis for pub/sub across instances; undefined means in-process (one instance). */
   redisUrl: string | undefined;
   /** Pelias or Nominatim server for geocoding; undefined means the built-in offline geocoder. */
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ipRateLimitPerMinute: int(env, 'STOOP_IP_RATE_LIMIT', 600),
     exportRateLimitPerMinute: int(env, 'STOOP_EXPORT_RATE_LIMIT', 30),
     smsRateLimitPerMinute: int(env, 'STOOP_SMS_RATE_LIMIT', 20),
+    statsCacheSeconds: int(env, 'STOOP_STATS_CACHE_SECONDS', 60),
     redisUrl: env.REDIS_URL || undefined,
     geocoderUrl: url(env, 'STOOP_GEOCODER_URL'),
     geocoderKind: oneOf(env, 'STOOP_GEOCODER_KIND', ['pelias', 'nominatim'] as const, 'pelias'),

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     flagHideThreshold: config.flagHideThreshold,
     geocoder: { url: config.geocoderUrl, kind: config.geocoderKind },
     unsubscribeSecret: config.unsubscribeSecret,
+    statsCacheSeconds: config.statsCacheSeconds,
   });
   // texts to phone numbers (SMS reporters without an account); the log sender unless STOOP_SMS_URL
   const smsSender = config.smsUrl

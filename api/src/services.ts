@@ -90,6 +90,8 @@ export interface ServiceOptions {
   rateLimits?: RateLimits;
   /** "Now" for completion estimates and on-time figures (tests fix it; default the wall clock). */
   clock?: () => Date;
+  /** Seconds a dashboard figure is served from memory (0: always computed). */
+  statsCacheSeconds?: number;
   /** Geocoding server (unset: the built-in offline geocoder over Stoop's own addresses). */
   geocoder?: GeocoderSettings;
   /** Signs unsubscribe links (default: random per process). */
@@ -125,6 +127,7 @@ export function createServices(
     definitions,
     areas,
     options.clock,
+    options.statsCacheSeconds ?? 0,
   );
   const serviceRequests = new ServiceRequestService(
     dataSource,

@@ -6,6 +6,7 @@
  * "Now" comes from an injected clock, so that estimates over "the last 12 months" can be tested on
  * data of a fixed year.
  */
+import { LRUCache } from 'lru-cache';
 import { BadInputError, badField } from '../../lib/errors.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import type { AreaService } from '../area/area.service.js';
@@ -97,7 +98,40 @@ export class StatsService {
     private readonly definitions: ServiceDefinitionService,
     private readonly areas: AreaService,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+    cacheSeconds = 0,
+  ) {
+    this.cache =
+      cacheSeconds > 0
+        ? new LRUCache<string, object>({ max: 1000, ttl: cacheSeconds * 1000 })
+        : null;
+  }
+
+  /**
+   * Dashboard figures of the same filter within `cacheSeconds` (STOOP_STATS_CACHE_SECONDS, 60 by
+   * default in production) are served from memory: the whole-city view costs over a second of SQL on
+   * hundreds of thousands of rows, and a public dashboard a minute behind is honest enough. Data is
+   * public (private services count nowhere), so one cache serves every caller.
+   */
+  private readonly cache: LRUCache<string, object> | null;
+
+  private cached<T extends object>(
+    part: string,
+    query: StatsQuery,
+    extra: unknown,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.cache) return run();
+    const { now: _now, ...filter } = query;
+    const key = JSON.stringify([part, filter, extra]);
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const pending = run().catch((error: unknown) => {
+      this.cache?.delete(key);
+      throw error;
+    });
+    this.cache.set(key, pending);
+    return pending;
+  }
 
   /** Checks and completes a filter (bad input names `filter.<field>`). */
   query(_actor: Actor, filter: StatsFilterInput): StatsQuery {
@@ -114,12 +148,12 @@ export class StatsService {
 
   /** Totals of the cohort. */
   totals(query: StatsQuery): Promise<TotalsRow> {
-    return this.repository.totals(query);
+    return this.cached('totals', query, null, () => this.repository.totals(query));
   }
 
   /** The cohort by Chicago calendar period. */
   byPeriod(query: StatsQuery, period: StatsPeriod): Promise<PeriodRow[]> {
-    return this.repository.byPeriod(query, period);
+    return this.cached('byPeriod', query, period, () => this.repository.byPeriod(query, period));
   }
 
   /** The busiest services of the cohort. */
@@ -127,12 +161,14 @@ export class StatsService {
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
       throw badField('limit', 'must be between 1 and 200');
     }
-    return this.repository.topServices(query, limit);
+    return this.cached('topServices', query, limit, () =>
+      this.repository.topServices(query, limit),
+    );
   }
 
   /** Per-area comparison. */
   byArea(query: StatsQuery, kind: StatsAreaKind): Promise<AreaRow[]> {
-    return this.repository.byArea(query, kind);
+    return this.cached('byArea', query, kind, () => this.repository.byArea(query, kind));
   }
 
   /**
