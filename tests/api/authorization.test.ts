@@ -705,6 +705,14 @@ const ROWS: Row[] = [
     }),
     expect: signedInAllowed,
   },
+  {
+    mutation: 'updateViewer',
+    build: async () => ({
+      query: `mutation { updateViewer(input: { displayName: "Same Name" }) { id } }`,
+      variables: {},
+    }),
+    expect: signedInAllowed,
+  },
   // last: it ends the shared sessions of the rows above
   {
     mutation: 'signOut',

@@ -1,7 +1,11 @@
-/** Relay `node(id)`: fetch any object by its global id. */
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+/**
+ * Relay `node(id)`: fetch any object by its global id; also what a `Followed` entry points at, so
+ * "what I follow" is one round trip.
+ */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { parseGlobalId } from '../lib/ids.js';
 import { presentArea } from '../modules/area/area.presenter.js';
+import { Followed } from '../modules/follow/follow.resolver.js';
 import type { AreaService } from '../modules/area/area.service.js';
 import { presentServiceRequest } from '../modules/service-request/service-request.presenter.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
@@ -12,7 +16,7 @@ import type { IdeaService } from '../modules/idea/idea.service.js';
 import { Node } from './common.type.js';
 import type { GraphQLContext } from './context.js';
 
-@Resolver()
+@Resolver(() => Followed)
 export class NodeResolver {
   constructor(
     private readonly requests: ServiceRequestService,
@@ -45,5 +49,13 @@ export class NodeResolver {
       return a ? presentArea(a) : null;
     }
     return null;
+  }
+
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description: 'What is followed (null when it is gone or no longer visible to you).',
+  })
+  target(@Root() followed: Followed, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
+    return this.node(ctx, followed.targetId);
   }
 }

@@ -185,6 +185,14 @@ export class ServiceRequestFilter {
   @IsOptional()
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Requested before.' })
   to?: Date | null;
+
+  @IsOptional()
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only requests the signed-in person reported (also of private services); UNAUTHENTICATED when signed out.',
+  })
+  reportedByViewer?: boolean | null;
 }
 
 export enum ServiceRequestOrderEnum {

@@ -57,6 +57,7 @@ export function presentServiceRequest(
     serviceDefinitionId: r.serviceDefinitionId,
     agencyId: r.agencyId,
     duplicateOfId: r.duplicateOfId,
+    reporterId: r.reporterId,
   });
 }
 

@@ -147,6 +147,7 @@ export class ServiceRequestResolver {
         detailedStatuses: (f.detailedStatuses as DetailedStatus[] | null) ?? undefined,
         from: f.from ?? undefined,
         to: f.to ?? undefined,
+        reportedByActor: f.reportedByViewer ?? false,
       },
       args.orderBy,
       args.first,
@@ -377,6 +378,13 @@ export class ServiceRequestResolver {
   })
   async timeline(@Root() r: ServiceRequest, @Ctx() ctx: GraphQLContext): Promise<RequestEvent[]> {
     return (await ctx.loaders.timeline.load(r.uuid)).map(presentEvent);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the viewer reported it (then may ask to reopen it once closed).',
+  })
+  viewerIsReporter(@Root() r: ServiceRequest, @Ctx() ctx: GraphQLContext): boolean {
+    return this.requests.isReporter(ctx.actor, r);
   }
 
   @FieldResolver(() => [Media], { description: 'Photos, EXIF removed.' })

@@ -679,21 +679,41 @@ export class ServiceRequestService {
     return request;
   }
 
-  /** A filtered, ordered page. Private services are listed for staff only. */
+  /**
+   * A filtered, ordered page. Private services are listed for staff only, and for the reporter
+   * among their own requests (`reportedByActor`: "my requests", signed in only).
+   */
   list(
     actor: Actor,
-    filter: Omit<RequestFilter, 'includePrivate'>,
+    filter: Omit<RequestFilter, 'includePrivate' | 'reporterId'> & { reportedByActor?: boolean },
     order: RequestOrder,
     first: number,
     after?: Keyset,
   ) {
+    const { reportedByActor, ...rest } = filter;
+    if (reportedByActor && !actor.user) {
+      throw new UnauthenticatedError('Sign in to list your own requests.');
+    }
     if (order === 'DISTANCE' && !filter.near) {
       throw new BadInputError([{ field: 'orderBy', message: 'DISTANCE needs filter.near' }]);
     }
     if (filter.from && filter.to && filter.from >= filter.to) {
       throw new BadInputError([{ field: 'filter.to', message: 'must be after filter.from' }]);
     }
-    return this.repository.list({ ...filter, includePrivate: isStaff(actor) }, order, first, after);
+    const mine = reportedByActor && actor.user ? actor.user.id : undefined;
+    return this.repository.list(
+      { ...rest, reporterId: mine, includePrivate: isStaff(actor) || mine !== undefined },
+      order,
+      first,
+      after,
+    );
+  }
+
+  /** Whether the actor reported this request (may ask to reopen it, sees its contact). */
+  isReporter(actor: Actor, request: { reporterId: string | null }): boolean {
+    return (
+      actor.user !== null && request.reporterId !== null && actor.user.id === request.reporterId
+    );
   }
 
   /** Requests near a point, nearest first: duplicate suggestions while reporting. */

@@ -260,6 +260,7 @@ export class ServiceRequest implements Node {
   serviceDefinitionId: string;
   agencyId: string;
   duplicateOfId: string | null;
+  reporterId: string | null;
 }
 
 @ObjectType({ description: 'A request and its distance from a point.' })

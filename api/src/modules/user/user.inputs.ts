@@ -32,3 +32,19 @@ export class SignInInput {
   @Field(() => String, { description: 'Password.' })
   password: string;
 }
+
+@InputType({ description: 'Changes to your own account; omitted fields stay.' })
+export class UpdateViewerInput {
+  @IsOptional()
+  @MaxLength(200)
+  @Field(() => String, { nullable: true, description: 'New display name, 1 to 80 characters.' })
+  displayName?: string | null;
+
+  @IsOptional()
+  @IsIn(['en', 'es'])
+  @Field(() => String, {
+    nullable: true,
+    description: 'Language of the interface and of e-mail and texts: en or es.',
+  })
+  locale?: string | null;
+}

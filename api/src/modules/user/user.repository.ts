@@ -46,6 +46,17 @@ export class UserRepository {
     return repo.save(repo.create(user));
   }
 
+  /** Changes profile fields of an account and returns it. */
+  async updateProfile(
+    id: string,
+    changes: Partial<Pick<UserEntity, 'displayName' | 'locale'>>,
+  ): Promise<UserEntity | null> {
+    if (Object.keys(changes).length) {
+      await this.dataSource.getRepository(UserEntity).update({ id }, changes);
+    }
+    return this.findById(id);
+  }
+
   /** Creates a session and returns its (unhashed) token; only the hash is stored. */
   async createSession(
     userId: string,

@@ -2,7 +2,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { UserEntity } from './user.entity.js';
-import { SignInInput, SignUpInput } from './user.inputs.js';
+import { SignInInput, SignUpInput, UpdateViewerInput } from './user.inputs.js';
 import { presentViewer } from './user.presenter.js';
 import type { UserService } from './user.service.js';
 import { AuthPayload, Viewer } from './user.type.js';
@@ -45,6 +45,17 @@ export class UserResolver {
     const ended = await this.users.signOut(ctx.actor);
     ctx.clearSessionCookie?.();
     return ended;
+  }
+
+  @Mutation(() => Viewer, {
+    description: 'Change your own display name or language (signed in); omitted fields stay.',
+  })
+  async updateViewer(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => UpdateViewerInput, { description: 'The changes.' })
+    input: UpdateViewerInput,
+  ): Promise<Viewer> {
+    return this.present(ctx, await this.users.updateProfile(ctx.actor, input));
   }
 
   private async present(ctx: GraphQLContext, user: UserEntity): Promise<Viewer> {

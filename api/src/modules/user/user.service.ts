@@ -89,6 +89,34 @@ export class UserService {
     return true;
   }
 
+  /**
+   * Changes the caller's own display name and language (the language of the interface when
+   * signed in, and of e-mail and texts). Omitted fields stay.
+   */
+  async updateProfile(
+    actor: Actor,
+    input: { displayName?: string | null; locale?: string | null },
+  ): Promise<UserEntity> {
+    if (!actor.user) throw new UnauthenticatedError();
+    const changes: { displayName?: string; locale?: string } = {};
+    const problems: FieldProblem[] = [];
+    if (input.displayName !== undefined && input.displayName !== null) {
+      const displayName = input.displayName.trim();
+      if (displayName.length < 1 || displayName.length > 80) {
+        problems.push({ field: 'input.displayName', message: 'must be 1 to 80 characters' });
+      } else changes.displayName = displayName;
+    }
+    if (input.locale !== undefined && input.locale !== null) {
+      if (input.locale !== 'en' && input.locale !== 'es') {
+        problems.push({ field: 'input.locale', message: 'must be en or es' });
+      } else changes.locale = input.locale;
+    }
+    if (problems.length) throw new BadInputError(problems);
+    const user = await this.users.updateProfile(actor.user.id, changes);
+    if (!user) throw new UnauthenticatedError();
+    return user;
+  }
+
   /** The caller's account, or null when anonymous. */
   async viewer(actor: Actor): Promise<UserEntity | null> {
     return actor.user ? this.users.findById(actor.user.id) : null;
