@@ -198,6 +198,7 @@ export function createServices(
     follows,
     notifications,
     comments,
+    pubsub,
     rateLimits,
     audit,
     definitions,

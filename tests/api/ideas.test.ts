@@ -1,7 +1,7 @@
 /**
  * Improvement ideas through real HTTP: proposing (inside the city, lengths, rate limit), votes and
  * their counter, the review threshold telling staff, official responses telling voters, the four
- * orders with their values, filters, comments and paging.
+ * orders with their values, filters, comments and paging, and the live `ideaUpdated` stream.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { IdeaRepository } from '../../api/src/modules/idea/idea.repository.js';
 import { IdeaService } from '../../api/src/modules/idea/idea.service.js';
 import { AuditRepository } from '../../api/src/modules/audit/audit.repository.js';
 import type { Actor } from '../../api/src/modules/user/actor.js';
-import { startTestApp } from './harness.js';
+import { collect, startTestApp } from './harness.js';
 import type { TestApp } from './harness.js';
 
 const POTHOLE = '4fd3b656e750846c53000004';
@@ -203,6 +203,7 @@ describe('review threshold', () => {
       follows: s.follows,
       notifications: s.notifications,
       comments: s.comments,
+      pubsub: s.pubsub,
       rateLimits: s.rateLimits,
       audit: new AuditRepository(),
       definitions: s.definitions,
@@ -415,5 +416,95 @@ describe('comments on ideas', () => {
     expect(notes.filter((e) => e.node.targetId === id).map((e) => e.node.kind)).toEqual([
       'COMMENTED',
     ]);
+  });
+});
+
+describe('ideaUpdated', () => {
+  it('streams the idea after each vote, take-back and official response, per viewer', async () => {
+    const author = await resident();
+    const id = await proposeOk(author.cookie, { serviceCode: POTHOLE });
+    const voter = await resident();
+    const client = app.wsClient(voter.cookie);
+    const sub = collect(
+      client,
+      `subscription($id: ID!) { ideaUpdated(id: $id) { id status voteCount viewerHasVoted
+        officialResponse { text status responderName responderAgency { code } } } }`,
+      { id },
+      3,
+    );
+    await sub.ready;
+    // give the server a moment to register the subscription before publishing
+    await new Promise((r) => setTimeout(r, 300));
+    await app.gql(VOTE, { id }, voter.cookie);
+    await app.gql(VOTE, { id }, voter.cookie); // idempotent: no second event
+    await app.gql(UNVOTE, { id }, voter.cookie);
+    await app.gql(
+      RESPOND,
+      { input: { id, status: 'UNDER_REVIEW', response: 'Our engineers are looking at Damen.' } },
+      staffRight.cookie,
+    );
+    const items = (await sub.results).map((r) => r.ideaUpdated);
+    expect(items.map((i) => [i.voteCount, i.viewerHasVoted, i.status])).toEqual([
+      [1, true, 'PROPOSED'],
+      [0, false, 'PROPOSED'],
+      [0, false, 'UNDER_REVIEW'],
+    ]);
+    const [{ code }] = (await app.dataSource.query(
+      `SELECT a.code FROM agencies a JOIN users u ON u.agency_id = a.id WHERE u.id = $1`,
+      [staffRight.id],
+    )) as [{ code: string }];
+    expect(items[2]!.officialResponse).toEqual({
+      text: 'Our engineers are looking at Damen.',
+      status: 'UNDER_REVIEW',
+      responderName: 'Test STAFF',
+      responderAgency: { code },
+    });
+  });
+
+  it('refuses an idea that does not exist', async () => {
+    const client = app.wsClient();
+    const missing = Buffer.from(`Idea:${randomUUID()}`).toString('base64url');
+    const sub = collect(
+      client,
+      `subscription($id: ID!) { ideaUpdated(id: $id) { id } }`,
+      {
+        id: missing,
+      },
+      1,
+    );
+    await expect(sub.results).rejects.toMatchObject({
+      errors: [
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+      ],
+    });
+  });
+});
+
+describe('viewerIsFollowing', () => {
+  it('is true for the author and a voter, false for others, and follows follow/unfollow', async () => {
+    const FOLLOWING = `query($id: ID!) { idea(id: $id) { viewerIsFollowing } }`;
+    const author = await resident();
+    const id = await proposeOk(author.cookie);
+    const voter = await resident();
+    const other = await resident();
+    await app.gql(VOTE, { id }, voter.cookie);
+    const following = async (cookie?: string) =>
+      (await app.gql(FOLLOWING, { id }, cookie)).data!.idea.viewerIsFollowing as boolean;
+    expect(await following(author.cookie)).toBe(true);
+    expect(await following(voter.cookie)).toBe(true);
+    expect(await following(other.cookie)).toBe(false);
+    expect(await following()).toBe(false);
+    await app.gql(
+      `mutation($id: ID!) { follow(input: { targetId: $id }) { following } }`,
+      { id },
+      other.cookie,
+    );
+    expect(await following(other.cookie)).toBe(true);
+    await app.gql(
+      `mutation($id: ID!) { unfollow(input: { targetId: $id }) { following } }`,
+      { id },
+      other.cookie,
+    );
+    expect(await following(other.cookie)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { PubSub } from '../lib/pubsub.js';
 import type { AreaService } from '../modules/area/area.service.js';
 import type { BlockClubService } from '../modules/block-club/block-club.service.js';
 import type { CommentService } from '../modules/comment/comment.service.js';
+import type { IdeaService } from '../modules/idea/idea.service.js';
 import type { NotificationService } from '../modules/notification/notification.service.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
 import type { Actor } from '../modules/user/actor.js';
@@ -19,6 +20,7 @@ export interface ContextServices {
   comments: CommentService;
   notifications: NotificationService;
   blockClubs: BlockClubService;
+  ideas: IdeaService;
 }
 
 /** What resolvers receive as `@Ctx()`. */

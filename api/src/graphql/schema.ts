@@ -8,7 +8,7 @@ import { BlockClubResolver } from '../modules/block-club/block-club.resolver.js'
 import { CommentResolver } from '../modules/comment/comment.resolver.js';
 import { FollowResolver } from '../modules/follow/follow.resolver.js';
 import { GeocoderResolver } from '../modules/geocoder/geocoder.resolver.js';
-import { IdeaResolver } from '../modules/idea/idea.resolver.js';
+import { IdeaResolver, OfficialResponseResolver } from '../modules/idea/idea.resolver.js';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
 import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 import { RequestMergeResolver } from '../modules/service-request/request-merge.resolver.js';
@@ -37,6 +37,7 @@ export const RESOLVERS = [
   RequestMergeResolver,
   BlockClubResolver,
   IdeaResolver,
+  OfficialResponseResolver,
   ModerationResolver,
   StatsResolver,
   WebhookResolver,
@@ -70,6 +71,7 @@ function container(services: Services): ContainerType {
     [RequestMergeResolver, new RequestMergeResolver(services.merges, services.serviceRequests)],
     [BlockClubResolver, new BlockClubResolver(services.blockClubs, services.serviceRequests)],
     [IdeaResolver, new IdeaResolver(services.ideas, services.comments)],
+    [OfficialResponseResolver, new OfficialResponseResolver(services.ideas)],
     [ModerationResolver, new ModerationResolver(services.moderation)],
     [StatsResolver, new StatsResolver(services.stats)],
     [WebhookResolver, new WebhookResolver(services.webhooks)],

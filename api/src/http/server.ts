@@ -93,6 +93,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       comments: services.comments,
       notifications: services.notifications,
       blockClubs: services.blockClubs,
+      ideas: services.ideas,
     },
   });
 

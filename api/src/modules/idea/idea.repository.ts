@@ -198,6 +198,15 @@ export class IdeaRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The agency an account works for (staff), or null. */
+  async agencyIdOfUser(userId: string): Promise<string | null> {
+    const rows: { agency_id: string | null }[] = await this.dataSource.query(
+      `SELECT agency_id FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.agency_id ?? null;
+  }
+
   /** Which of the ideas the user voted for (loader batch). */
   async votedAmong(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
     if (ideaIds.length === 0) return new Set();

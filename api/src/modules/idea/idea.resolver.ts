@@ -1,15 +1,28 @@
-/** Idea operations: propose, vote, answer, list, and the fields of an idea. */
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+/** Idea operations: propose, vote, answer, list, live changes, and the fields of an idea. */
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/common.type.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { pageInfoOf } from '../../graphql/common.type.js';
-import { BadInputError } from '../../lib/errors.js';
+import { BadInputError, NotFoundError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor, fromGlobalId, parseGlobalId } from '../../lib/ids.js';
 import { presentArea } from '../area/area.presenter.js';
 import { Area } from '../area/area.type.js';
 import { commentConnection } from '../comment/comment.resolver.js';
 import type { CommentService } from '../comment/comment.service.js';
 import { CommentConnection } from '../comment/comment.type.js';
+import { Agency } from '../agency/agency.type.js';
+import { presentAgency } from '../service-definition/service-definition.presenter.js';
 import { presentService } from '../service-definition/service-definition.presenter.js';
 import { Service } from '../service-definition/service-definition.type.js';
 import type { IdeaEntity } from './idea.entity.js';
@@ -180,6 +193,32 @@ export class IdeaResolver {
     return { idea: this.present(ctx, idea) };
   }
 
+  @Subscription(() => Idea, {
+    description:
+      'One idea as it is after each change of its votes, status or official response: an open idea page stays current. New comments come through commentAdded.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      const parsed = parseGlobalId((args as { id: string }).id);
+      if (!parsed || parsed.type !== 'Idea') throw new NotFoundError('Idea', String(args.id));
+      return ctx.services.ideas.live(ctx.actor, parsed.id);
+    },
+  })
+  ideaUpdated(
+    @Root() idea: IdeaEntity,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Global id of the idea.' }) _id: string,
+  ): Idea {
+    // one context serves every event of a subscription: forget what the loaders remember
+    ctx.loaders.viewerVotes.clear(idea.id);
+    return this.present(ctx, idea);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer follows it.' })
+  async viewerIsFollowing(@Root() idea: Idea, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const [following] = await this.ideaService.isFollowing(ctx.actor, [idea.uuid]);
+    return following ?? false;
+  }
+
   @FieldResolver(() => Boolean, { description: 'Whether the viewer voted for it.' })
   viewerHasVoted(@Root() idea: Idea, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.loaders.viewerVotes.load(idea.uuid);
@@ -225,6 +264,7 @@ export class IdeaResolver {
       responderName: idea.response.byId
         ? await ctx.loaders.userName.load(idea.response.byId)
         : null,
+      responderId: idea.response.byId,
       status: idea.status,
     });
   }
@@ -244,5 +284,26 @@ export class IdeaResolver {
       first,
       after,
     );
+  }
+}
+
+/** Fields of the official response that need a lookup. */
+@Resolver(() => OfficialResponse)
+export class OfficialResponseResolver {
+  constructor(private readonly ideaService: IdeaService) {}
+
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: 'The agency of the staff member who answered (null for an account without one).',
+  })
+  async responderAgency(
+    @Root() response: OfficialResponse,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Agency | null> {
+    if (!response.responderId) return null;
+    const agencyId = await this.ideaService.responderAgencyId(response.responderId);
+    if (!agencyId) return null;
+    const agency = await ctx.loaders.agency.load(agencyId);
+    return agency ? presentAgency(agency) : null;
   }
 }

@@ -6,7 +6,8 @@
  * threshold* is the number of votes that moves a PROPOSED idea to UNDER_REVIEW by itself, telling
  * the reviewers; *reviewers* are the staff of the idea's service's agency when it has a service,
  * every staff account otherwise, and admins always; an *official response* is the public text a
- * reviewer writes when setting the status, told to voters and followers.
+ * reviewer writes when setting the status, told to voters and followers. After each change of its
+ * votes or status an idea's *topic* carries its id, so open idea pages update live.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -16,6 +17,7 @@ import {
   UnauthenticatedError,
 } from '../../lib/errors.js';
 import type { FieldProblem } from '../../lib/errors.js';
+import type { PubSub } from '../../lib/pubsub.js';
 import type { RateLimits } from '../../lib/rate-limits.js';
 import type { AreaService } from '../area/area.service.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
@@ -36,6 +38,7 @@ export interface IdeaDeps {
   follows: FollowService;
   notifications: NotificationService;
   comments: CommentService;
+  pubsub: PubSub;
   rateLimits: RateLimits;
   audit: AuditRepository;
   definitions: ServiceDefinitionService;
@@ -66,6 +69,16 @@ export interface ProposeIdeaInput {
   serviceCode?: string | null;
   location?: { latitude: number; longitude: number } | null;
   areaId?: string | null;
+}
+
+/** Topic of one idea's changes (votes, status, official response); messages carry its id. */
+export function ideaTopic(ideaId: string): string {
+  return `idea:${ideaId}`;
+}
+
+/** What is published on an idea's topic after commit. */
+export interface IdeaTopicMessage {
+  id: string;
 }
 
 /** Whether the actor moderates content (sees hidden ideas). */
@@ -195,19 +208,23 @@ export class IdeaService {
     }
     // read before the transaction: the embedded database's pool has one connection
     const agencyId = await this.agencyOf(idea);
-    const notes = await this.deps.dataSource.transaction(async (manager) => {
+    const outcome = await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.repository.lock(manager, ideaId);
       await this.deps.follows.followIn(manager, user.id, 'IDEA', ideaId);
-      if (!(await this.deps.repository.addVote(manager, ideaId, user.id))) return [];
+      if (!(await this.deps.repository.addVote(manager, ideaId, user.id))) {
+        return { changed: false, notes: [] };
+      }
       const count = await this.deps.repository.syncVoteCount(manager, ideaId);
       const current = (await this.deps.repository.findById(ideaId, manager))!;
-      if (current.status !== 'PROPOSED' || count < this.deps.reviewThreshold) return [];
+      if (current.status !== 'PROPOSED' || count < this.deps.reviewThreshold) {
+        return { changed: true, notes: [] };
+      }
       await this.deps.repository.setStatus(manager, ideaId, 'UNDER_REVIEW');
       const recipients = new Set([
         ...(await this.deps.repository.reviewerIds(manager, agencyId)),
         current.authorId,
       ]);
-      return this.deps.notifications.notify(
+      const notes = await this.deps.notifications.notify(
         manager,
         [...recipients].map((userId) => ({
           userId,
@@ -219,8 +236,10 @@ export class IdeaService {
         })),
         null,
       );
+      return { changed: true, notes };
     });
-    this.deps.notifications.publish(notes);
+    this.deps.notifications.publish(outcome.notes);
+    if (outcome.changed) this.publishChange(ideaId);
     return (await this.deps.repository.findById(ideaId))!;
   }
 
@@ -230,12 +249,13 @@ export class IdeaService {
     const userId = actor.user.id;
     const idea = await this.get(actor, ideaId);
     if (!idea) throw new NotFoundError('Idea', ideaId);
-    await this.deps.dataSource.transaction(async (manager) => {
+    const changed = await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.repository.lock(manager, ideaId);
-      if (await this.deps.repository.removeVote(manager, ideaId, userId)) {
-        await this.deps.repository.syncVoteCount(manager, ideaId);
-      }
+      if (!(await this.deps.repository.removeVote(manager, ideaId, userId))) return false;
+      await this.deps.repository.syncVoteCount(manager, ideaId);
+      return true;
     });
+    if (changed) this.publishChange(ideaId);
     return (await this.deps.repository.findById(ideaId))!;
   }
 
@@ -300,7 +320,41 @@ export class IdeaService {
       );
     });
     this.deps.notifications.publish(notes);
+    this.publishChange(idea.id);
     return (await this.deps.repository.findById(idea.id))!;
+  }
+
+  /**
+   * An idea's changes, live: yields the idea as it is after each change of its votes, status or
+   * official response. Listening starts before this returns, so nothing published later is missed.
+   */
+  async live(actor: Actor, ideaId: string): Promise<AsyncGenerator<IdeaEntity>> {
+    const live = this.deps.pubsub.subscribe<IdeaTopicMessage>([ideaTopic(ideaId)]);
+    if (!(await this.get(actor, ideaId))) {
+      live.close();
+      throw new NotFoundError('Idea', ideaId);
+    }
+    const repository = this.deps.repository;
+    return (async function* ideaChanges(): AsyncGenerator<IdeaEntity> {
+      try {
+        for await (const message of live) {
+          const idea = await repository.findById(message.id);
+          if (idea) yield idea;
+        }
+      } finally {
+        live.close();
+      }
+    })();
+  }
+
+  /** Loader batch: which of these ideas the actor follows. */
+  isFollowing(actor: Actor, ids: readonly string[]): Promise<boolean[]> {
+    return this.deps.follows.isFollowing(actor, 'IDEA', ids);
+  }
+
+  /** The agency of the staff member who answered (null for an account without one). */
+  responderAgencyId(userId: string): Promise<string | null> {
+    return this.deps.repository.agencyIdOfUser(userId);
   }
 
   /**
@@ -334,6 +388,11 @@ export class IdeaService {
     if (!actor.user) return ids.map(() => false);
     const set = await this.deps.repository.votedAmong(actor.user.id, ids);
     return ids.map((id) => set.has(id));
+  }
+
+  /** Tells the idea's topic that it changed (after commit). */
+  private publishChange(ideaId: string): void {
+    this.deps.pubsub.publish(ideaTopic(ideaId), { id: ideaId } satisfies IdeaTopicMessage);
   }
 
   /** The agency answering an idea: its service's, or null (any staff). */

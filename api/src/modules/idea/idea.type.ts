@@ -68,6 +68,9 @@ export class OfficialResponse {
 
   @Field(() => IdeaStatusEnum, { description: 'The status set with the answer.' })
   status: IdeaStatusEnum;
+
+  /** Internal: the account that answered. */
+  responderId: string | null;
 }
 
 /** An improvement idea. */
