@@ -157,3 +157,36 @@ describe('updateViewer', () => {
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('notifications', () => {
+  it('point at what they are about, so the list can link to it', async () => {
+    const me = await app.user('RESIDENT');
+    const sr = await submit(me.cookie);
+    const [{ code }] = (await app.dataSource.query(
+      `SELECT a.code FROM service_definitions s JOIN agencies a ON a.id = s.agency_id WHERE s.code = $1`,
+      [POTHOLE],
+    )) as [{ code: string }];
+    const staff = await app.user('STAFF', code);
+    const changed = await app.gql(
+      `mutation($id: ID!) { updateServiceRequestStatus(input: { id: $id, detailedStatus: IN_PROGRESS }) { serviceRequest { id } } }`,
+      { id: sr.id },
+      staff.cookie,
+    );
+    expect(changed.errors, JSON.stringify(changed.errors)).toBeUndefined();
+    const read = () =>
+      app.gql(
+        `{ notifications(first: 5) { unreadCount edges { node { kind targetId target { ... on ServiceRequest { trackingNumber } } } } } }`,
+        {},
+        me.cookie,
+      );
+    await expect
+      .poll(async () => (await read()).data!.notifications.edges.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const res = await read();
+    const status = res.data!.notifications.edges.find(
+      (e: { node: { kind: string } }) => e.node.kind === 'STATUS_CHANGED',
+    );
+    expect(status.node.targetId).toBe(sr.id);
+    expect(status.node.target.trackingNumber).toBe(sr.trackingNumber);
+  });
+});

@@ -6,6 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { parseGlobalId } from '../lib/ids.js';
 import { presentArea } from '../modules/area/area.presenter.js';
 import { Followed } from '../modules/follow/follow.resolver.js';
+import { Notification } from '../modules/notification/notification.type.js';
 import type { AreaService } from '../modules/area/area.service.js';
 import { presentServiceRequest } from '../modules/service-request/service-request.presenter.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
@@ -57,5 +58,19 @@ export class NodeResolver {
   })
   target(@Root() followed: Followed, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
     return this.node(ctx, followed.targetId);
+  }
+}
+
+/** What a notification is about, so a list can link to it (same visibility rules as `node`). */
+@Resolver(() => Notification)
+export class NotificationTargetResolver {
+  constructor(private readonly nodes: NodeResolver) {}
+
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description: 'What it is about (null when it is gone or no longer visible to you).',
+  })
+  target(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
+    return this.nodes.node(ctx, notification.targetId);
   }
 }

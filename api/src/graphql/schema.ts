@@ -20,11 +20,12 @@ import { UserResolver } from '../modules/user/user.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import type { Services } from '../services.js';
-import { NodeResolver } from './node.resolver.js';
+import { NodeResolver, NotificationTargetResolver } from './node.resolver.js';
 
 /** Every resolver class. */
 export const RESOLVERS = [
   NodeResolver,
+  NotificationTargetResolver,
   ServiceDefinitionResolver,
   AreaResolver,
   ServiceRequestResolver,
@@ -46,16 +47,15 @@ export const RESOLVERS = [
 
 /** A tiny container: resolvers are singletons built with the services they need (no DI library). */
 function container(services: Services): ContainerType {
+  const nodes = new NodeResolver(
+    services.serviceRequests,
+    services.areas,
+    services.blockClubs,
+    services.ideas,
+  );
   const instances = new Map<unknown, unknown>([
-    [
-      NodeResolver,
-      new NodeResolver(
-        services.serviceRequests,
-        services.areas,
-        services.blockClubs,
-        services.ideas,
-      ),
-    ],
+    [NodeResolver, nodes],
+    [NotificationTargetResolver, new NotificationTargetResolver(nodes)],
     [ServiceDefinitionResolver, new ServiceDefinitionResolver(services.definitions)],
     [AreaResolver, new AreaResolver(services.areas)],
     [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],

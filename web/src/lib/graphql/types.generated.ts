@@ -4,6 +4,80 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Kinds of area. */
+export type AreaKind =
+  /** One of the 77 community areas. */
+  | 'COMMUNITY_AREA'
+  /** A city council ward (Chicago's 2023 map). */
+  | 'WARD';
+
+/** How a request came in. */
+export type Channel =
+  /** A mobile app. */
+  | 'MOBILE'
+  /** An Open311 client app. */
+  | 'OPEN311'
+  /** A phone call to 311, entered by an agent. */
+  | 'PHONE'
+  /** A text message. */
+  | 'SMS'
+  /** Entered by city staff in the field. */
+  | 'STAFF'
+  /** The web app. */
+  | 'WEB';
+
+/** Channels beyond the in-app list. */
+export type DeliveryChannel =
+  /** E-mail to the account address. */
+  | 'EMAIL'
+  /** Text message to the account phone. */
+  | 'SMS'
+  /** A webhook (integrations). */
+  | 'WEBHOOK';
+
+/** Where a request is in its lifecycle. */
+export type DetailedStatus =
+  /** The agency has seen it. Open. */
+  | 'ACKNOWLEDGED'
+  /** Withdrawn or invalid. Closed. */
+  | 'CANCELED'
+  /** Closed without a fix (e.g. nothing found). Closed. */
+  | 'CLOSED_NOT_FIXED'
+  /** The problem was fixed. Closed. */
+  | 'COMPLETED'
+  /** Closed as a duplicate of another request (see duplicateOf). Closed. */
+  | 'DUPLICATE'
+  /** Work is under way. Open. */
+  | 'IN_PROGRESS'
+  /** Waiting on something outside the agency. Open. */
+  | 'ON_HOLD'
+  /** Work is scheduled (see expectedAt). Open. */
+  | 'SCHEDULED'
+  /** Received; nobody has looked at it yet. Open. */
+  | 'SUBMITTED';
+
+/** How non-urgent e-mail and texts are grouped. */
+export type Digest =
+  /** One message a day at 07:00 Chicago time; status changes still go at once. */
+  | 'DAILY'
+  /** Each as it happens (outside quiet hours). */
+  | 'NONE';
+
+/** Which requests a completion estimate was computed from. */
+export type EstimateScope =
+  /** City-wide cases: the area had fewer than 20 completed cases. */
+  | 'CITY'
+  /** Cases of the location’s community area (at least 20 completed cases). */
+  | 'COMMUNITY_AREA';
+
+/** A point on the map, WGS84 degrees. */
+export type GeoPointInput = {
+  /** Latitude in degrees, -90 to 90. */
+  latitude: number;
+  /** Longitude in degrees, -180 to 180. */
+  longitude: number;
+};
+
 /** Kinds of notification; each can be turned off. */
 export type NotificationKind =
   /** A new request in a followed area. */
@@ -29,6 +103,57 @@ export type NotificationKind =
   /** Neighbours co-signed a followed request (at most one per hour). */
   | 'SUPPORTED';
 
+/** A daily window, Chicago time, that may wrap midnight (22:00–07:00). */
+export type QuietHoursInput = {
+  /** End, HH:MM (24-hour clock). */
+  end: string;
+  /** Start, HH:MM (24-hour clock). */
+  start: string;
+};
+
+/** Where a request to reopen stands. */
+export type ReopenDecision =
+  /** Accepted: the request was reopened. */
+  | 'ACCEPTED'
+  /** Waiting for staff. */
+  | 'PENDING'
+  /** Refused, with a note. */
+  | 'REFUSED';
+
+/** Kinds of timeline event. */
+export type RequestEventType =
+  /** The agency acknowledged it. */
+  | 'ACKNOWLEDGED'
+  /** Assigned to a crew or person. */
+  | 'ASSIGNED'
+  /** A resident commented. */
+  | 'COMMENT'
+  /** A photo was added. */
+  | 'MEDIA_ADDED'
+  /** Merged with a duplicate. */
+  | 'MERGED'
+  /** A note from staff (public, or internal for staff only). */
+  | 'NOTE'
+  /** Reopened after being closed. */
+  | 'REOPENED'
+  /** Staff refused to reopen it (with a note). */
+  | 'REOPEN_REFUSED'
+  /** The reporter or a co-signer asked to reopen it (with a reason). */
+  | 'REOPEN_REQUESTED'
+  /** The detailed status changed. */
+  | 'STATUS_CHANGED'
+  /** The request was made. */
+  | 'SUBMITTED'
+  /** A neighbour co-signed. */
+  | 'SUPPORTED';
+
+/** Open311 status. */
+export type RequestStatus =
+  /** Closed. Closed does not mean fixed: see detailedStatus. */
+  | 'CLOSED'
+  /** Still being worked on. */
+  | 'OPEN';
+
 /** What an account may do. */
 export type Role =
   /** Runs the catalogue, areas, keys and accounts. */
@@ -39,6 +164,53 @@ export type Role =
   | 'RESIDENT'
   /** City staff of one agency: works its requests. */
   | 'STAFF';
+
+/** Credentials. */
+export type SignInInput = {
+  /** E-mail. */
+  email: string;
+  /** Password. */
+  password: string;
+};
+
+/** A new resident account. */
+export type SignUpInput = {
+  /** Name shown to others. */
+  displayName: string;
+  /** E-mail (private). */
+  email: string;
+  /** Language: en (default) or es. */
+  locale?: string | null | undefined;
+  /** Password, at least 10 characters. */
+  password: string;
+};
+
+/** New notification preferences (replace the old ones). */
+export type UpdateNotificationPreferencesInput = {
+  /** Extra delivery channels. */
+  channels: Array<DeliveryChannel>;
+  /** Daily digest or not; omitted keeps the current choice. */
+  digest?: Digest | null | undefined;
+  /** Kinds to turn off. */
+  disabledKinds: Array<NotificationKind>;
+  /** Quiet hours; null turns them off; omitted keeps the current ones. */
+  quietHours?: QuietHoursInput | null | undefined;
+};
+
+/** Changes to your own account; omitted fields stay. */
+export type UpdateViewerInput = {
+  /** New display name, 1 to 80 characters. */
+  displayName?: string | null | undefined;
+  /** Language of the interface and of e-mail and texts: en or es. */
+  locale?: string | null | undefined;
+};
+
+/** Who may read a note. */
+export type Visibility =
+  /** City staff only. */
+  | 'INTERNAL'
+  /** Everyone. */
+  | 'PUBLIC';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -59,3 +231,202 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type MyRequestsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type MyRequestsQuery = { serviceRequests: { totalCount: number, edges: Array<{ node: { id: string, trackingNumber: string, detailedStatus: DetailedStatus, address: string | null, requestedAt: unknown, updatedAt: unknown, supportCount: number, service: { name: string } } }> } };
+
+export type MyFollowingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyFollowingQuery = { following: Array<{ targetId: string, targetType: string, since: unknown, target:
+      | { kind: AreaKind, number: number, name: string, id: string }
+      | { slug: string, name: string, id: string }
+      | { id: string }
+      | { id: string }
+      | { id: string }
+      | { title: string | null, id: string }
+      | { trackingNumber: string, detailedStatus: DetailedStatus, id: string, service: { name: string } }
+     | null }> };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type MyNotificationsQuery = { notifications: { totalCount: number, unreadCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, title: string, body: string, read: boolean, count: number, createdAt: unknown, updatedAt: unknown, targetId: string, targetType: string, target:
+          | { kind: AreaKind, number: number, name: string, id: string }
+          | { slug: string, name: string, id: string }
+          | { id: string }
+          | { id: string }
+          | { id: string }
+          | { title: string | null, id: string }
+          | { trackingNumber: string, detailedStatus: DetailedStatus, id: string, service: { name: string } }
+         | null } }> } };
+
+export type MyNotificationArrivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationArrivedSubscription = { notificationAdded: { id: string, read: boolean } };
+
+export type MarkMyNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkMyNotificationsReadMutation = { markNotificationsRead: number };
+
+export type UnfollowTargetMutationVariables = Exact<{
+  targetId: string | number;
+}>;
+
+
+export type UnfollowTargetMutation = { unfollow: { targetId: string, following: boolean } };
+
+export type MyPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPreferencesQuery = { notificationPreferences: { channels: Array<DeliveryChannel>, disabledKinds: Array<NotificationKind>, digest: Digest, quietHours: { start: string, end: string } | null } };
+
+export type SaveMyPreferencesMutationVariables = Exact<{
+  input: UpdateNotificationPreferencesInput;
+}>;
+
+
+export type SaveMyPreferencesMutation = { updateNotificationPreferences: { channels: Array<DeliveryChannel>, disabledKinds: Array<NotificationKind>, digest: Digest, quietHours: { start: string, end: string } | null } };
+
+export type UpdateMyProfileMutationVariables = Exact<{
+  input: UpdateViewerInput;
+}>;
+
+
+export type UpdateMyProfileMutation = { updateViewer: { id: string, displayName: string, locale: string } };
+
+export type RequestCommentFieldsFragment = { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> };
+
+export type RequestCommentsQueryVariables = Exact<{
+  targetId: string | number;
+  first: number;
+}>;
+
+
+export type RequestCommentsQuery = { comments: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, replies: Array<{ id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> }>, links: Array<{ start: number, end: number, url: string }> } }> } };
+
+export type RequestCommentAddedSubscriptionVariables = Exact<{
+  targetId: string | number;
+}>;
+
+
+export type RequestCommentAddedSubscription = { commentAdded: { id: string, parentId: string | null, authorName: string | null, viewerIsAuthor: boolean } };
+
+export type AddRequestCommentMutationVariables = Exact<{
+  targetId: string | number;
+  body: string;
+  parentId?: string | number | null | undefined;
+}>;
+
+
+export type AddRequestCommentMutation = { addComment: { comment: { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> } } };
+
+export type EditRequestCommentMutationVariables = Exact<{
+  id: string | number;
+  body: string;
+}>;
+
+
+export type EditRequestCommentMutation = { editComment: { comment: { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> } } };
+
+export type DeleteRequestCommentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteRequestCommentMutation = { deleteComment: { comment: { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> } } };
+
+export type FlagRequestContentMutationVariables = Exact<{
+  targetId: string | number;
+  reason: string;
+}>;
+
+
+export type FlagRequestContentMutation = { flagContent: { alreadyFlagged: boolean, hidden: boolean } };
+
+export type RequestPageFieldsFragment = { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, channel: Channel, supportCount: number, followerCount: number, viewerHasSupported: boolean, viewerIsFollowing: boolean, viewerIsReporter: boolean, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, variable: boolean, values: Array<{ key: string, name: string }> }> }, agency: { code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string, width: number, height: number }>, contact: { name: string | null, email: string | null, phone: string | null } | null, duplicateOf: { id: string, trackingNumber: string, detailedStatus: DetailedStatus, service: { name: string } } | null, pendingReopenRequest: { id: string, reason: string, createdAt: unknown, status: ReopenDecision } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> };
+
+export type RequestTimelineEventFragment = { id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility };
+
+export type RequestPageQueryVariables = Exact<{
+  trackingNumber: string;
+}>;
+
+
+export type RequestPageQuery = { serviceRequest: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, channel: Channel, supportCount: number, followerCount: number, viewerHasSupported: boolean, viewerIsFollowing: boolean, viewerIsReporter: boolean, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, variable: boolean, values: Array<{ key: string, name: string }> }> }, agency: { code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string, width: number, height: number }>, contact: { name: string | null, email: string | null, phone: string | null } | null, duplicateOf: { id: string, trackingNumber: string, detailedStatus: DetailedStatus, service: { name: string } } | null, pendingReopenRequest: { id: string, reason: string, createdAt: unknown, status: ReopenDecision } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> } | null };
+
+export type RequestEstimateQueryVariables = Exact<{
+  serviceCode: string;
+  location: GeoPointInput;
+}>;
+
+
+export type RequestEstimateQuery = { completionEstimate: { medianDays: number | null, p90Days: number | null, sampleSize: number, scope: EstimateScope, communityArea: number | null } };
+
+export type RequestUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+  afterEventId?: string | number | null | undefined;
+}>;
+
+
+export type RequestUpdatedSubscription = { serviceRequestUpdated: { id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility } };
+
+export type SupportRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SupportRequestMutation = { supportServiceRequest: { serviceRequest: { id: string, supportCount: number, viewerHasSupported: boolean, viewerIsFollowing: boolean, followerCount: number } } };
+
+export type WithdrawRequestSupportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawRequestSupportMutation = { withdrawSupport: { serviceRequest: { id: string, supportCount: number, viewerHasSupported: boolean } } };
+
+export type FollowRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FollowRequestMutation = { followServiceRequest: { following: boolean } };
+
+export type UnfollowRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnfollowRequestMutation = { unfollowServiceRequest: { following: boolean } };
+
+export type AskRequestReopenMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type AskRequestReopenMutation = { requestReopen: { reopenRequest: { id: string, status: ReopenDecision } } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { viewer: { id: string, displayName: string } } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { viewer: { id: string, displayName: string } } };
