@@ -6,6 +6,7 @@
  * contact and internal notes only for staff; track by number; axe-core signed out and signed in.
  */
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../api/harness.js';
 import type { TestApp } from '../api/harness.js';
@@ -42,8 +43,26 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Uploads a small photo as the resident would (POST /media) and returns its id. */
+async function uploadPhoto(cookie: string): Promise<string> {
+  const jpeg = await sharp({
+    create: { width: 640, height: 420, channels: 3, background: '#5a6b7c' },
+  })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'pothole.jpg');
+  const res = await fetch(`${app.url}/media`, { method: 'POST', body: form, headers: { cookie } });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
 /** A fresh pothole report by a resident (with a private contact). */
-async function report(cookie: string, description = 'Deep pothole in the curb lane') {
+async function report(
+  cookie: string,
+  description = 'Deep pothole in the curb lane',
+  mediaIds: string[] = [],
+) {
   const res = await app.gql<{
     submitServiceRequest: { serviceRequest: { id: string; trackingNumber: string } };
   }>(
@@ -54,6 +73,7 @@ async function report(cookie: string, description = 'Deep pothole in the curb la
         attributes: ANSWERS,
         description,
         contact: CONTACT,
+        mediaIds,
         location: { latitude: 41.96679, longitude: -87.67859 },
       },
     },
@@ -191,6 +211,27 @@ describe('the request page', () => {
       .poll(() => page.getByTestId('comments').innerText())
       .toContain('Thanks, I called it in too.');
     await expect.poll(() => announcer(page)).toContain('New reply from');
+
+    // the reporter reports the neighbour's comment to the moderators
+    const thread = watching.getByTestId('comments');
+    await thread.getByRole('button', { name: 'Report', exact: true }).first().click();
+    await thread.getByLabel('What is wrong with it?').fill('Off topic for this request');
+    await thread.getByRole('button', { name: 'Report', exact: true }).click();
+    await thread.getByText('Thank you. The moderators will look at it.').waitFor();
+
+    // the neighbour edits, then removes their comment
+    const mineThread = page.getByTestId('comments');
+    await mineThread.getByRole('button', { name: 'Edit' }).click();
+    await mineThread.getByLabel('Your comment').fill('Same here, two tires now.');
+    await mineThread.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => mineThread.innerText()).toContain('Same here, two tires now.');
+    expect(await mineThread.innerText()).toContain('(edited)');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await mineThread.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => mineThread.innerText()).toContain('Comment removed by its author.');
+    expect(await mineThread.innerText()).not.toContain('two tires');
+    // the reply stays under it
+    expect(await mineThread.innerText()).toContain('Thanks, I called it in too.');
     expect(errors).toEqual([]);
     await watcher.close();
     await ctx.close();
@@ -243,7 +284,8 @@ describe('the request page', () => {
 
   it('keeps the reporter’s contact and internal notes out of a signed-out page; staff see them', async () => {
     const resident = await app.user('RESIDENT');
-    const sr = await report(resident.cookie);
+    const photo = await uploadPhoto(resident.cookie);
+    const sr = await report(resident.cookie, 'Deep pothole in the curb lane', [photo]);
     await setStatus(sr.id, 'ACKNOWLEDGED', {
       note: 'Internal: caller is a repeat reporter',
       noteVisibility: 'INTERNAL',
@@ -272,6 +314,16 @@ describe('the request page', () => {
       '/areas/community-areas/4',
     );
     await page.getByRole('region', { name: /Map of where the problem is/ }).waitFor();
+    // the photo: a thumbnail with alt text, linking to the full-size image
+    const thumb = page.getByRole('img', { name: /^Photo 1 of 1: Pothole in Street Complaint/ });
+    await thumb.waitFor();
+    expect(await thumb.getAttribute('src')).toBe(`/media/${photo}/thumb`);
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: /^Photo 1 of 1/ }).getAttribute('href')).toBe(
+      `/media/${photo}`,
+    );
     expect(await page.title()).toBe(`Pothole in Street Complaint · ${sr.trackingNumber} · Stoop`);
     await checkA11y(page, 'request page (signed out)');
     await screenshots(page, 'request');
