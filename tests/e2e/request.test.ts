@@ -356,6 +356,12 @@ describe('the request page', () => {
     await page.getByLabel('Tracking number').fill(sr.trackingNumber.toLowerCase());
     await page.getByRole('button', { name: 'Show the request' }).click();
     await page.getByTestId('tracking-number').filter({ hasText: sr.trackingNumber }).waitFor();
+    // in Spanish, the steps and the timeline speak Spanish too
+    await page.goto(`/requests/${sr.trackingNumber}?lang=es`);
+    await page.getByRole('heading', { name: 'Historial' }).waitFor();
+    expect(await page.locator('[aria-current="step"]').innerText()).toContain('Paso actual');
+    expect(await page.getByTestId('timeline').innerText()).toContain('Reportado');
+    await page.getByLabel('Idioma').selectOption('en');
     await page.goto('/requests/SR99-99999999');
     await page.getByRole('heading', { name: 'We could not find request SR99-99999999' }).waitFor();
     await ctx.close();
