@@ -6,6 +6,7 @@ import { Neighbours1795950000000 } from './1795950000000-neighbours.js';
 import { RequestGrid1796200000000 } from './1796200000000-request-grid.js';
 import { Sms1796300000000 } from './1796300000000-sms.js';
 import { DeliveryRules1796400000000 } from './1796400000000-delivery-rules.js';
+import { StaffConsole1796500000000 } from './1796500000000-staff-console.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RequestGrid1796200000000,
   Sms1796300000000,
   DeliveryRules1796400000000,
+  StaffConsole1796500000000,
 ];

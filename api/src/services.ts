@@ -36,8 +36,16 @@ import { ServiceDefinitionRepository } from './modules/service-definition/servic
 import { ServiceDefinitionService } from './modules/service-definition/service-definition.service.js';
 import { ServiceRequestRepository } from './modules/service-request/service-request.repository.js';
 import { ServiceRequestService } from './modules/service-request/service-request.service.js';
+import { StaffQueueRepository } from './modules/service-request/staff-queue.repository.js';
+import { StaffQueueService } from './modules/service-request/staff-queue.service.js';
 import { UserRepository } from './modules/user/user.repository.js';
 import { UserService } from './modules/user/user.service.js';
+import { AccountRepository } from './modules/user/account.repository.js';
+import { AccountService } from './modules/user/account.service.js';
+import { AgencyRepository } from './modules/agency/agency.repository.js';
+import { AgencyService } from './modules/agency/agency.service.js';
+import { CatalogueAdminRepository } from './modules/service-definition/catalogue-admin.repository.js';
+import { CatalogueAdminService } from './modules/service-definition/catalogue-admin.service.js';
 import { ExportRepository } from './modules/stats/export.repository.js';
 import { ExportService } from './modules/stats/export.service.js';
 import { StatsRepository } from './modules/stats/stats.repository.js';
@@ -58,7 +66,11 @@ export interface Services {
   areas: AreaService;
   media: MediaService;
   serviceRequests: ServiceRequestService;
+  staffQueue: StaffQueueService;
   users: UserService;
+  accounts: AccountService;
+  agencies: AgencyService;
+  catalogueAdmin: CatalogueAdminService;
   apiKeys: ApiKeyService;
   rateLimits: RateLimits;
   notifications: NotificationService;
@@ -220,7 +232,22 @@ export function createServices(
     areas,
     media,
     serviceRequests,
+    staffQueue: new StaffQueueService(
+      dataSource,
+      new StaffQueueRepository(dataSource),
+      requestRepository,
+      serviceRequests,
+      audit,
+      options.clock,
+    ),
     users,
+    accounts: new AccountService(dataSource, new AccountRepository(dataSource), audit),
+    agencies: new AgencyService(new AgencyRepository(dataSource)),
+    catalogueAdmin: new CatalogueAdminService(
+      dataSource,
+      new CatalogueAdminRepository(dataSource),
+      audit,
+    ),
     apiKeys,
     rateLimits,
     notifications,

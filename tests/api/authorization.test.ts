@@ -40,6 +40,8 @@ const ANSWERS = [
 let app: TestApp;
 const cookies = {} as Record<Exclude<Role, 'anonymous'>, string>;
 let authorId: string;
+let staffRightId: string;
+let agencyRightId: string;
 
 async function gql(query: string, variables: Record<string, unknown>, cookie?: string) {
   const res = await app.gql(query, variables, cookie);
@@ -670,6 +672,70 @@ const ROWS: Row[] = [
     },
   },
   {
+    mutation: 'assignServiceRequest',
+    build: async () => ({
+      query: `mutation($id: ID!, $to: ID!) { assignServiceRequest(input: { id: $id, assigneeId: $to }) { serviceRequest { id } } }`,
+      variables: {
+        id: await authorsRequest(),
+        to: Buffer.from(`User:${staffRightId}`).toString('base64url'),
+      },
+    }),
+    expect: staffOfAgency,
+  },
+  {
+    mutation: 'updateServiceRequestStatuses',
+    build: async () => ({
+      query: `mutation($ids: [ID!]!) { updateServiceRequestStatuses(input: { ids: $ids, detailedStatus: ACKNOWLEDGED }) { serviceRequests { id } } }`,
+      variables: { ids: [await authorsRequest(), await authorsRequest()] },
+    }),
+    expect: staffOfAgency,
+  },
+  {
+    mutation: 'setUserRole',
+    build: async () => {
+      const person = await app.user('RESIDENT');
+      return {
+        query: `mutation($id: ID!) { setUserRole(input: { userId: $id, role: MODERATOR }) { account { role } } }`,
+        variables: { id: Buffer.from(`User:${person.id}`).toString('base64url') },
+      };
+    },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
+    mutation: 'upsertService',
+    build: async () => ({
+      query: `mutation($input: UpsertServiceInput!) { upsertService(input: $input) { created } }`,
+      variables: {
+        input: {
+          code: `authz-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+          name: 'Authorization test service',
+          group: 'Tests',
+          agencyId: agencyRightId,
+          slaDays: 3,
+        },
+      },
+    }),
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      resident: 'FORBIDDEN',
+      author: 'FORBIDDEN',
+      otherResident: 'FORBIDDEN',
+      staffRight: 'FORBIDDEN',
+      staffOther: 'FORBIDDEN',
+      moderator: 'FORBIDDEN',
+      admin: 'allow',
+    },
+  },
+  {
     mutation: 'signUp',
     build: async () => ({
       query: `mutation($input: SignUpInput!) { signUp(input: $input) { viewer { id } } }`,
@@ -749,7 +815,12 @@ beforeAll(async () => {
   cookies.author = author.cookie;
   authorId = author.id;
   cookies.otherResident = (await app.user('RESIDENT')).cookie;
-  cookies.staffRight = (await app.user('STAFF', code)).cookie;
+  const staffRight = await app.user('STAFF', code);
+  cookies.staffRight = staffRight.cookie;
+  staffRightId = staffRight.id;
+  [{ id: agencyRightId }] = (await app.dataSource.query(`SELECT id FROM agencies WHERE code = $1`, [
+    code,
+  ])) as [{ id: string }];
   cookies.staffOther = (await app.user('STAFF', other)).cookie;
   cookies.moderator = (await app.user('MODERATOR')).cookie;
   cookies.admin = (await app.user('ADMIN')).cookie;

@@ -9,12 +9,14 @@ import type { CommentService } from '../modules/comment/comment.service.js';
 import type { IdeaService } from '../modules/idea/idea.service.js';
 import type { NotificationService } from '../modules/notification/notification.service.js';
 import type { ServiceRequestService } from '../modules/service-request/service-request.service.js';
+import type { StaffQueueService } from '../modules/service-request/staff-queue.service.js';
 import type { Actor } from '../modules/user/actor.js';
 import type { Loaders } from './loaders.js';
 
 /** Services that subscription `subscribe` functions (which have no resolver instance) reach. */
 export interface ContextServices {
   serviceRequests: ServiceRequestService;
+  staffQueue: StaffQueueService;
   areas: AreaService;
   pubsub: PubSub;
   comments: CommentService;

@@ -16,7 +16,11 @@ import { SupportResolver } from '../modules/support/support.resolver.js';
 import { AreaResolver } from '../modules/area/area.resolver.js';
 import { ServiceDefinitionResolver } from '../modules/service-definition/service-definition.resolver.js';
 import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
+import { StaffQueueResolver } from '../modules/service-request/staff-queue.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { AccountResolver } from '../modules/user/account.resolver.js';
+import { AgencyResolver } from '../modules/agency/agency.resolver.js';
+import { CatalogueAdminResolver } from '../modules/service-definition/catalogue-admin.resolver.js';
 import { StatsResolver } from '../modules/stats/stats.resolver.js';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.js';
 import type { Services } from '../services.js';
@@ -29,7 +33,11 @@ export const RESOLVERS = [
   ServiceDefinitionResolver,
   AreaResolver,
   ServiceRequestResolver,
+  StaffQueueResolver,
   UserResolver,
+  AccountResolver,
+  AgencyResolver,
+  CatalogueAdminResolver,
   ApiKeyResolver,
   SupportResolver,
   FollowResolver,
@@ -59,7 +67,11 @@ function container(services: Services): ContainerType {
     [ServiceDefinitionResolver, new ServiceDefinitionResolver(services.definitions)],
     [AreaResolver, new AreaResolver(services.areas)],
     [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],
+    [StaffQueueResolver, new StaffQueueResolver(services.staffQueue, services.serviceRequests)],
     [UserResolver, new UserResolver(services.users)],
+    [AccountResolver, new AccountResolver(services.accounts)],
+    [AgencyResolver, new AgencyResolver(services.agencies)],
+    [CatalogueAdminResolver, new CatalogueAdminResolver(services.catalogueAdmin)],
     [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
     [
       SupportResolver,

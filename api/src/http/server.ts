@@ -88,6 +88,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     loaders: createLoaders(actor, services),
     services: {
       serviceRequests: services.serviceRequests,
+      staffQueue: services.staffQueue,
       areas: services.areas,
       pubsub: services.pubsub,
       comments: services.comments,

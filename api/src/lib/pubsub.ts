@@ -98,6 +98,8 @@ export const topics = {
   request: (requestId: string) => `request:${requestId}`,
   /** Requests created or changed in a ward / community area. */
   area: (kind: string, number: number) => `area:${kind}:${number}`,
+  /** Every change of one agency's requests, internal ones included (the staff queue; staff only). */
+  agency: (agencyId: string) => `agency:${agencyId}`,
   /** Requests created or changed in one map tile (Web Mercator tile at {@link TILE_ZOOM}). */
   tile: (x: number, y: number) => `tile:${TILE_ZOOM}:${x}:${y}`,
 };

@@ -33,6 +33,14 @@ export class ApiKeyRepository {
     await manager.getRepository(ApiKeyEntity).update({ id }, { revokedAt: at });
   }
 
+  /** One page of keys, newest first (then by id), from an offset, and the total. */
+  async page(limit: number, offset: number): Promise<{ rows: ApiKeyEntity[]; totalCount: number }> {
+    const [rows, totalCount] = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit });
+    return { rows, totalCount };
+  }
+
   findById(id: string, manager?: EntityManager): Promise<ApiKeyEntity | null> {
     return (manager ?? this.dataSource.manager)
       .getRepository(ApiKeyEntity)

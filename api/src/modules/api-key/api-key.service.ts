@@ -117,6 +117,19 @@ export class ApiKeyService {
     });
   }
 
+  /** Keys, newest first, revoked ones included (admins only); never a key or its hash. */
+  async list(
+    actor: Actor,
+    first: number,
+    offset: number,
+  ): Promise<{ rows: ApiKeyEntity[]; totalCount: number }> {
+    this.requireAdmin(actor);
+    if (!Number.isInteger(first) || first < 1 || first > 100) {
+      throw badField('first', 'must be between 1 and 100');
+    }
+    return this.repository.page(first, offset);
+  }
+
   private requireAdmin(actor: Actor): string {
     if (!actor.user) throw new UnauthenticatedError();
     if (!isAdmin(actor)) throw new ForbiddenError('Only administrators manage API keys.');

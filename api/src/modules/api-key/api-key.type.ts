@@ -1,6 +1,7 @@
 /** GraphQL shape of Open311 API keys, for administrators. */
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/common.type.js';
 
 @ObjectType({ description: 'An Open311 client key. Only its prefix is ever shown after creation.' })
 export class ApiKey {
@@ -41,4 +42,25 @@ export class CreateApiKeyPayload {
 export class RevokeApiKeyPayload {
   @Field(() => ApiKey, { description: 'The revoked key.' })
   apiKey: ApiKey;
+}
+
+@ObjectType({ description: 'An edge of the API key list.' })
+export class ApiKeyEdge {
+  @Field(() => ApiKey, { description: 'The key (never the key itself: only its prefix).' })
+  node: ApiKey;
+
+  @Field(() => String, { description: 'Cursor (an offset).' })
+  cursor: string;
+}
+
+@ObjectType({ description: 'A page of API keys, newest first.' })
+export class ApiKeyConnection {
+  @Field(() => [ApiKeyEdge], { description: 'The page.' })
+  edges: ApiKeyEdge[];
+
+  @Field(() => PageInfo, { description: 'Paging.' })
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'Every key, revoked ones included.' })
+  totalCount: number;
 }

@@ -38,6 +38,7 @@ export function presentService(s: ServiceDefinitionEntity): Service {
     keywords: s.keywords,
     type: s.type as ServiceTypeEnum,
     isPrivate: s.isPrivate,
+    active: s.active,
     slaDays: s.slaDays,
     hasAttributes: attributes.some((a) => a.variable),
     attributes: attributes.map(presentAttribute),

@@ -105,6 +105,12 @@ export class Service {
   @Field(() => Boolean, { description: 'Whether requests of this type stay off public lists.' })
   isPrivate: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Whether residents can report to it now (retired services stay for their requests).',
+  })
+  active: boolean;
+
   @Field(() => Int, {
     nullable: true,
     description: 'Target number of days to close a request (service level agreement).',

@@ -40,6 +40,7 @@ export const METRIC_SRID = 26916;
 @Entity({ name: 'service_requests' })
 @Index('idx_service_requests_service_requested', ['serviceDefinitionId', 'requestedAt'])
 @Index('idx_service_requests_status_requested', ['status', 'requestedAt'])
+@Index('idx_service_requests_agency_status_requested', ['agencyId', 'status', 'requestedAt'])
 export class ServiceRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -149,6 +150,15 @@ export class ServiceRequestEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'reporter_id', foreignKeyConstraintName: 'fk_service_requests_reporter' })
   reporter?: Relation<UserEntity> | null;
+
+  /** The staff member of the request's agency working it, if assigned (staff see it; nobody else). */
+  @Index('idx_service_requests_assignee')
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_service_requests_assignee' })
+  assignee?: Relation<UserEntity> | null;
 
   /** Private contact of the reporter. */
   @Column({ name: 'contact_name', type: 'text', nullable: true })

@@ -58,6 +58,7 @@ export function presentServiceRequest(
     agencyId: r.agencyId,
     duplicateOfId: r.duplicateOfId,
     reporterId: r.reporterId,
+    assigneeId: r.assigneeId,
   });
 }
 

@@ -163,6 +163,7 @@ export class ServiceRequestRepository {
       | 'followerCount'
       | 'duplicateOfId'
       | 'hiddenAt'
+      | 'assigneeId'
     > & {
       longitude: number;
       latitude: number;

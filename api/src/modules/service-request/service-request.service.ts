@@ -129,6 +129,19 @@ export interface CompletionEstimator {
   typicalDays(serviceCode: string, communityArea: number | null): Promise<number | null>;
 }
 
+/** Most requests one bulk status change may touch. */
+export const MAX_BULK = 100;
+
+/** A status change as applied to each request (validated once for all). */
+interface StatusChange {
+  to: DetailedStatus;
+  note: string | null;
+  visibility: Visibility;
+  expectedAt?: Date | null;
+  /** Bulk: a request already at the status with nothing to add is left alone, not an error. */
+  skipUnchanged: boolean;
+}
+
 /** Channels a resident may claim for their own submission; others belong to staff or other doors. */
 const RESIDENT_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE'];
 const STAFF_CHANNELS: readonly Channel[] = ['WEB', 'MOBILE', 'PHONE', 'STAFF'];
@@ -187,6 +200,9 @@ export class ServiceRequestService {
       ]);
     }
     const channel = door ?? input.channel ?? 'WEB';
+    // staff entering a caller's report (PHONE): the caller, reached by the contact given, is the
+    // reporter, not the agent's account (the audit log says who entered it)
+    const forCaller = !door && channel === 'PHONE';
     if (!door) {
       const allowed = isStaff(actor) ? STAFF_CHANNELS : RESIDENT_CHANNELS;
       if (!allowed.includes(channel)) {
@@ -302,7 +318,7 @@ export class ServiceRequestService {
         updatedAt: now,
         expectedAt: expectedDays ? new Date(now.getTime() + expectedDays * 86_400_000) : null,
         closedAt: null,
-        reporterId: actor.user?.id ?? null,
+        reporterId: forCaller ? null : (actor.user?.id ?? null),
         contactName: contact.name,
         contactEmail: contact.email,
         contactPhone: contact.phone,
@@ -322,8 +338,11 @@ export class ServiceRequestService {
         actorId: actor.user?.id ?? null,
         at: now,
       });
-      // the signed-in reporter follows their request; followers of its ward and community area hear of it
-      if (actor.user) await this.follows.followIn(manager, actor.user.id, 'REQUEST', request.id);
+      // the signed-in reporter follows their request (not the agent entering a caller's report);
+      // followers of its ward and community area hear of it
+      if (actor.user && !forCaller) {
+        await this.follows.followIn(manager, actor.user.id, 'REQUEST', request.id);
+      }
       const notes: NotificationEntity[] = [];
       if (!definition.isPrivate) {
         for (const area of placeAreas) {
@@ -480,9 +499,28 @@ export class ServiceRequestService {
 
   /** Staff change the detailed status, with an optional public or internal note and expected date. */
   async updateStatus(actor: Actor, input: UpdateStatusInput): Promise<ServiceRequestEntity> {
+    const [updated] = await this.updateStatuses(actor, {
+      ...input,
+      requestIds: [input.requestId],
+      single: true,
+    });
+    return updated!;
+  }
+
+  /**
+   * Staff change the status of several requests at once (the console's bulk action), with the same
+   * note and expected date on each. All or nothing: every id must exist and be the actor's agency's,
+   * else nothing changes. A request already at the status, with no note or date to add, is left as
+   * it is (in bulk; alone it is BAD_USER_INPUT, since the change would do nothing).
+   */
+  async updateStatuses(
+    actor: Actor,
+    input: Omit<UpdateStatusInput, 'requestId'> & { requestIds: string[]; single?: boolean },
+  ): Promise<ServiceRequestEntity[]> {
     if (!actor.user) throw new UnauthenticatedError();
     if (!isStaff(actor))
       throw new ForbiddenError('Only city staff can change the status of a request.');
+    const idsField = input.single ? 'input.id' : 'input.ids';
     if (input.detailedStatus === 'DUPLICATE') {
       throw new BadInputError([
         {
@@ -491,134 +529,188 @@ export class ServiceRequestService {
         },
       ]);
     }
+    const ids = [...new Set(input.requestIds)];
+    if (ids.length === 0 || ids.length > MAX_BULK) {
+      throw new BadInputError([
+        { field: idsField, message: `must list 1 to ${MAX_BULK} requests` },
+      ]);
+    }
     const note = input.note?.trim() || null;
     if (note && note.length > 4000) {
       throw new BadInputError([
         { field: 'input.note', message: 'must be at most 4,000 characters' },
       ]);
     }
-    const visibility: Visibility = input.noteVisibility ?? 'PUBLIC';
+    const change: StatusChange = {
+      to: input.detailedStatus,
+      note,
+      visibility: input.noteVisibility ?? 'PUBLIC',
+      expectedAt: input.expectedAt,
+      skipUnchanged: !input.single,
+    };
     const userId = actor.user.id;
-    const result = await this.dataSource.transaction(async (manager) => {
-      const request = await this.repository.lockById(manager, input.requestId);
-      if (!request) throw new NotFoundError('Service request', input.requestId);
-      if (!worksForAgency(actor, request.agencyId)) {
-        throw new ForbiddenError("Only staff of this request's agency can change its status.");
+    const results = await this.dataSource.transaction(async (manager) => {
+      // lock in a fixed order so two bulk changes cannot deadlock
+      const locked = new Map<string, ServiceRequestEntity>();
+      for (const id of [...ids].sort()) {
+        const request = await this.repository.lockById(manager, id);
+        if (!request) throw new NotFoundError('Service request', id);
+        if (!worksForAgency(actor, request.agencyId)) {
+          throw new ForbiddenError(
+            input.single
+              ? "Only staff of this request's agency can change its status."
+              : `Only staff of its agency can change the status of ${request.trackingNumber}; nothing was changed.`,
+          );
+        }
+        locked.set(id, request);
       }
-      const from = request.detailedStatus;
-      const to = input.detailedStatus;
-      const now = new Date();
-      const statusChanged = from !== to;
-      const expectedChanged =
-        input.expectedAt !== undefined &&
-        (input.expectedAt?.getTime() ?? null) !== (request.expectedAt?.getTime() ?? null);
-      if (!statusChanged && !note && !expectedChanged) {
-        throw new BadInputError([
-          {
-            field: 'input.detailedStatus',
-            message: 'is already the current status; add a note or a date',
-          },
-        ]);
-      }
-      const status = statusOf(to);
-      const changes: Partial<ServiceRequestEntity> = { updatedAt: now };
-      if (statusChanged) {
-        changes.detailedStatus = to;
-        changes.status = status;
-        changes.closedAt = status === 'CLOSED' ? now : null;
-      }
-      if (input.expectedAt !== undefined) changes.expectedAt = input.expectedAt;
-      await this.repository.update(manager, request.id, changes);
-      const events: RequestEventEntity[] = [];
-      if (statusChanged) {
-        const type: EventType =
-          statusOf(from) === 'CLOSED' && status === 'OPEN'
-            ? 'REOPENED'
-            : to === 'ACKNOWLEDGED'
-              ? 'ACKNOWLEDGED'
-              : 'STATUS_CHANGED';
-        events.push(
-          await this.repository.insertEvent(manager, {
-            requestId: request.id,
-            type,
-            fromStatus: from,
-            toStatus: to,
-            text: visibility === 'PUBLIC' ? note : null,
-            visibility: 'PUBLIC',
-            actorId: userId,
-            at: now,
-          }),
-        );
-      }
-      if (note && (visibility === 'INTERNAL' || !statusChanged)) {
-        events.push(
-          await this.repository.insertEvent(manager, {
-            requestId: request.id,
-            type: 'NOTE',
-            fromStatus: null,
-            toStatus: null,
-            text: note,
-            visibility,
-            actorId: userId,
-            at: now,
-          }),
-        );
-      }
-      if (expectedChanged && !statusChanged && !note) {
-        events.push(
-          await this.repository.insertEvent(manager, {
-            requestId: request.id,
-            type: 'NOTE',
-            fromStatus: null,
-            toStatus: null,
-            text: input.expectedAt
-              ? `Expected by ${input.expectedAt.toISOString().slice(0, 10)}`
-              : 'Expected date removed',
-            visibility: 'PUBLIC',
-            actorId: userId,
-            at: now,
-          }),
-        );
-      }
+      const out: { request: ServiceRequestEntity; events: RequestEventEntity[] }[] = [];
       const notes: NotificationEntity[] = [];
-      const publicChange = events.find((e) => e.visibility === 'PUBLIC');
-      if (publicChange) {
-        const followers = await this.follows.followerIds(manager, 'REQUEST', request.id);
-        const label = statusChanged ? to.replace(/_/g, ' ').toLowerCase() : 'updated';
-        notes.push(
-          ...(await this.notifications.notify(
-            manager,
-            followers.map((id) => ({
-              userId: id,
-              kind: 'STATUS_CHANGED' as const,
-              targetType: 'REQUEST',
-              targetId: request.id,
-              title: `${request.trackingNumber} is ${label}`,
-              body: publicChange.text ?? '',
-            })),
-            userId,
-          )),
-        );
-        await this.statusTexts?.requestChanged(
-          manager,
-          request.id,
-          `${request.trackingNumber} is ${label}.${publicChange.text ? ` ${publicChange.text}` : ''}`,
-        );
+      for (const id of ids) {
+        const applied = await this.applyStatusChange(manager, userId, locked.get(id)!, change);
+        out.push({ request: applied.request, events: applied.events });
+        notes.push(...applied.notes);
       }
-      await this.audit.record(manager, {
-        actorId: userId,
-        action: 'request.update_status',
-        targetType: 'ServiceRequest',
-        targetId: request.id,
-        data: { from, to, visibility, expectedAt: input.expectedAt?.toISOString() ?? null },
-      });
-      const updated = await this.repository.findById(request.id, manager);
-      return { request: updated!, events, notes };
+      return { out, notes };
     });
-    const definition = (await this.definitions.byIds([result.request.serviceDefinitionId]))[0]!;
-    this.publishEvents(result.request, result.events, definition, 'UPDATED');
-    this.notifications.publish(result.notes);
-    return result.request;
+    const definitions = await this.definitions.byIds([
+      ...new Set(results.out.map((r) => r.request.serviceDefinitionId)),
+    ]);
+    const byId = new Map(definitions.filter((d) => d !== null).map((d) => [d.id, d]));
+    for (const { request, events } of results.out) {
+      if (events.length) {
+        this.publishEvents(request, events, byId.get(request.serviceDefinitionId)!, 'UPDATED');
+      }
+    }
+    this.notifications.publish(results.notes);
+    return results.out.map((r) => r.request);
+  }
+
+  /**
+   * One status change of one locked request, inside the caller's transaction: the row, its
+   * timeline events, followers' notifications, texts to subscribed phones and the audit entry.
+   */
+  private async applyStatusChange(
+    manager: EntityManager,
+    userId: string,
+    request: ServiceRequestEntity,
+    change: StatusChange,
+  ): Promise<{
+    request: ServiceRequestEntity;
+    events: RequestEventEntity[];
+    notes: NotificationEntity[];
+  }> {
+    const { note, visibility } = change;
+    const from = request.detailedStatus;
+    const to = change.to;
+    const now = new Date();
+    const statusChanged = from !== to;
+    const expectedChanged =
+      change.expectedAt !== undefined &&
+      (change.expectedAt?.getTime() ?? null) !== (request.expectedAt?.getTime() ?? null);
+    if (!statusChanged && !note && !expectedChanged) {
+      if (change.skipUnchanged) return { request, events: [], notes: [] };
+      throw new BadInputError([
+        {
+          field: 'input.detailedStatus',
+          message: 'is already the current status; add a note or a date',
+        },
+      ]);
+    }
+    const status = statusOf(to);
+    const changes: Partial<ServiceRequestEntity> = { updatedAt: now };
+    if (statusChanged) {
+      changes.detailedStatus = to;
+      changes.status = status;
+      changes.closedAt = status === 'CLOSED' ? now : null;
+    }
+    if (change.expectedAt !== undefined) changes.expectedAt = change.expectedAt;
+    await this.repository.update(manager, request.id, changes);
+    const events: RequestEventEntity[] = [];
+    if (statusChanged) {
+      const type: EventType =
+        statusOf(from) === 'CLOSED' && status === 'OPEN'
+          ? 'REOPENED'
+          : to === 'ACKNOWLEDGED'
+            ? 'ACKNOWLEDGED'
+            : 'STATUS_CHANGED';
+      events.push(
+        await this.repository.insertEvent(manager, {
+          requestId: request.id,
+          type,
+          fromStatus: from,
+          toStatus: to,
+          text: visibility === 'PUBLIC' ? note : null,
+          visibility: 'PUBLIC',
+          actorId: userId,
+          at: now,
+        }),
+      );
+    }
+    if (note && (visibility === 'INTERNAL' || !statusChanged)) {
+      events.push(
+        await this.repository.insertEvent(manager, {
+          requestId: request.id,
+          type: 'NOTE',
+          fromStatus: null,
+          toStatus: null,
+          text: note,
+          visibility,
+          actorId: userId,
+          at: now,
+        }),
+      );
+    }
+    if (expectedChanged && !statusChanged && !note) {
+      events.push(
+        await this.repository.insertEvent(manager, {
+          requestId: request.id,
+          type: 'NOTE',
+          fromStatus: null,
+          toStatus: null,
+          text: change.expectedAt
+            ? `Expected by ${change.expectedAt.toISOString().slice(0, 10)}`
+            : 'Expected date removed',
+          visibility: 'PUBLIC',
+          actorId: userId,
+          at: now,
+        }),
+      );
+    }
+    const notes: NotificationEntity[] = [];
+    const publicChange = events.find((e) => e.visibility === 'PUBLIC');
+    if (publicChange) {
+      const followers = await this.follows.followerIds(manager, 'REQUEST', request.id);
+      const label = statusChanged ? to.replace(/_/g, ' ').toLowerCase() : 'updated';
+      notes.push(
+        ...(await this.notifications.notify(
+          manager,
+          followers.map((id) => ({
+            userId: id,
+            kind: 'STATUS_CHANGED' as const,
+            targetType: 'REQUEST',
+            targetId: request.id,
+            title: `${request.trackingNumber} is ${label}`,
+            body: publicChange.text ?? '',
+          })),
+          userId,
+        )),
+      );
+      await this.statusTexts?.requestChanged(
+        manager,
+        request.id,
+        `${request.trackingNumber} is ${label}.${publicChange.text ? ` ${publicChange.text}` : ''}`,
+      );
+    }
+    await this.audit.record(manager, {
+      actorId: userId,
+      action: 'request.update_status',
+      targetType: 'ServiceRequest',
+      targetId: request.id,
+      data: { from, to, visibility, expectedAt: change.expectedAt?.toISOString() ?? null },
+    });
+    const updated = await this.repository.findById(request.id, manager);
+    return { request: updated!, events, notes };
   }
 
   /**
@@ -647,8 +739,10 @@ export class ServiceRequestService {
         request,
       } satisfies RequestEventMessage);
     }
-    if (!events.some((e) => e.visibility === 'PUBLIC')) return;
     const message: RequestChangeMessage = { change, request, isPrivate: definition.isPrivate };
+    // the agency's staff queue hears of every change, internal ones included (staff only listen)
+    this.publisher.publish(topics.agency(request.agencyId), message);
+    if (!events.some((e) => e.visibility === 'PUBLIC')) return;
     const [longitude, latitude] = request.location.coordinates as [number, number];
     const tile = tileOf(longitude, latitude);
     this.publisher.publish(topics.tile(tile.x, tile.y), message);
@@ -759,6 +853,11 @@ export class ServiceRequestService {
   /** Whether the actor may read the reporter's private contact of this request. */
   canSeeContact(actor: Actor, request: ServiceRequestEntity): boolean {
     return isStaff(actor) || (actor.user !== null && actor.user.id === request.reporterId);
+  }
+
+  /** Whether the actor may read internal matters of requests (internal notes, assignees). */
+  canSeeInternal(actor: Actor): boolean {
+    return isStaff(actor);
   }
 
   /** Whether the actor may read events of this visibility. */

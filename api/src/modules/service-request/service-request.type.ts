@@ -261,6 +261,7 @@ export class ServiceRequest implements Node {
   agencyId: string;
   duplicateOfId: string | null;
   reporterId: string | null;
+  assigneeId: string | null;
 }
 
 @ObjectType({ description: 'A request and its distance from a point.' })
