@@ -4,6 +4,16 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A new comment or reply. */
+export type AddCommentInput = {
+  /** Plain text, 1 to 2,000 characters; links are detected. */
+  body: string;
+  /** Global id of the comment to reply to (one level). */
+  parentId?: string | number | null | undefined;
+  /** Global id of a ServiceRequest, Idea or BlockClubPost. */
+  targetId: string | number;
+};
+
 /** Kinds of area. */
 export type AreaKind =
   /** One of the 77 community areas. */
@@ -70,12 +80,77 @@ export type EstimateScope =
   /** Cases of the location’s community area (at least 20 completed cases). */
   | 'COMMUNITY_AREA';
 
+/** Report abusive content to the moderators. */
+export type FlagContentInput = {
+  /** What is wrong, 3 to 500 characters. */
+  reason: string;
+  /** Global id of a Comment, BlockClubPost, Idea, ServiceRequest or BlockClub. */
+  targetId: string | number;
+};
+
 /** A point on the map, WGS84 degrees. */
 export type GeoPointInput = {
   /** Latitude in degrees, -90 to 90. */
   latitude: number;
   /** Longitude in degrees, -180 to 180. */
   longitude: number;
+};
+
+/** What a geocoded point stands for. */
+export type GeocodePrecision =
+  /** A house number, known or interpolated along its street. */
+  | 'ADDRESS'
+  /** Where two streets meet. */
+  | 'INTERSECTION'
+  /** Somewhere on the street, when nothing finer is known. */
+  | 'STREET';
+
+/** Which ideas to list; all conditions must hold. */
+export type IdeaFilterInput = {
+  /** Only ideas about this area (global Area id): given for it, or located inside it. */
+  areaId?: string | number | null | undefined;
+  /** Only ideas with a location within this circle. */
+  near?: NearInput | null | undefined;
+  /** Words in the title or text. */
+  search?: string | null | undefined;
+  /** Only ideas about this service. */
+  serviceCode?: string | null | undefined;
+  /** Only these statuses (one value or a list). */
+  status?: Array<IdeaStatus> | null | undefined;
+};
+
+/** How to sort ideas. */
+export type IdeaOrder =
+  /** Newest first. */
+  | 'NEW'
+  /** Grouped by status in lifecycle order (PROPOSED, UNDER_REVIEW, PLANNED, IMPLEMENTED, DECLINED), newest first within each. Cursors are offsets. */
+  | 'STATUS'
+  /** Most votes first, then newest. Cursors are offsets. */
+  | 'TOP'
+  /** Most votes cast in the last 7 days first, then newest. Cursors are offsets. */
+  | 'TRENDING';
+
+/** Where an idea is in its life. */
+export type IdeaStatus =
+  /** The city will not do it (see the official response). Voting is closed. */
+  | 'DECLINED'
+  /** Done. Voting is closed. */
+  | 'IMPLEMENTED'
+  /** The city plans to do it. */
+  | 'PLANNED'
+  /** Proposed; collecting votes. */
+  | 'PROPOSED'
+  /** The city is looking at it (set by itself when it reaches the review threshold). */
+  | 'UNDER_REVIEW';
+
+/** A circle: everything within `radiusMeters` of a point. */
+export type NearInput = {
+  /** Latitude of the centre. */
+  lat: number;
+  /** Longitude of the centre. */
+  lng: number;
+  /** Radius in metres, 1 to 50,000. */
+  radiusMeters: number;
 };
 
 /** Kinds of notification; each can be turned off. */
@@ -102,6 +177,20 @@ export type NotificationKind =
   | 'STATUS_CHANGED'
   /** Neighbours co-signed a followed request (at most one per hour). */
   | 'SUPPORTED';
+
+/** A new improvement idea. */
+export type ProposeIdeaInput = {
+  /** Global id of the ward or community area it is about. Not together with location. */
+  areaId?: string | number | null | undefined;
+  /** What and why, 20 to 5,000 characters. */
+  body: string;
+  /** Where it applies, inside the city. Not together with areaId. */
+  location?: GeoPointInput | null | undefined;
+  /** Open311 code of the service it is about; its agency answers it. */
+  serviceCode?: string | null | undefined;
+  /** Title, 5 to 140 characters. */
+  title: string;
+};
 
 /** A daily window, Chicago time, that may wrap midnight (22:00–07:00). */
 export type QuietHoursInput = {
@@ -153,6 +242,16 @@ export type RequestStatus =
   | 'CLOSED'
   /** Still being worked on. */
   | 'OPEN';
+
+/** The city's public answer to an idea, with its new status. */
+export type RespondToIdeaInput = {
+  /** Global id of the idea. */
+  id: string | number;
+  /** The public answer, 1 to 5,000 characters. */
+  response: string;
+  /** New status: UNDER_REVIEW, PLANNED, IMPLEMENTED or DECLINED. */
+  status: IdeaStatus;
+};
 
 /** What an account may do. */
 export type Role =
@@ -231,6 +330,125 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type IdeaPageFieldsFragment = { id: string, title: string | null, body: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, viewerHasVoted: boolean, viewerIsAuthor: boolean, viewerIsFollowing: boolean, authorName: string | null, createdAt: unknown, location: { latitude: number, longitude: number } | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string, agency: { name: string } } | null, officialResponse: { status: IdeaStatus, text: string, respondedAt: unknown, responderName: string | null, responderAgency: { code: string, name: string } | null } | null };
+
+export type IdeaCommentFieldsFragment = { id: string, body: string | null, authorName: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, parentId: string | null, viewerIsAuthor: boolean };
+
+export type IdeaPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IdeaPageQuery = { idea: { id: string, title: string | null, body: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, viewerHasVoted: boolean, viewerIsAuthor: boolean, viewerIsFollowing: boolean, authorName: string | null, createdAt: unknown, location: { latitude: number, longitude: number } | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string, agency: { name: string } } | null, officialResponse: { status: IdeaStatus, text: string, respondedAt: unknown, responderName: string | null, responderAgency: { code: string, name: string } | null } | null } | null };
+
+export type IdeaCommentsQueryVariables = Exact<{
+  targetId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type IdeaCommentsQuery = { comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, parentId: string | null, viewerIsAuthor: boolean, replies: Array<{ id: string, body: string | null, authorName: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, parentId: string | null, viewerIsAuthor: boolean }> } }> } };
+
+export type IdeaChangedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IdeaChangedSubscription = { ideaUpdated: { id: string, title: string | null, body: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, viewerHasVoted: boolean, viewerIsAuthor: boolean, viewerIsFollowing: boolean, authorName: string | null, createdAt: unknown, location: { latitude: number, longitude: number } | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string, agency: { name: string } } | null, officialResponse: { status: IdeaStatus, text: string, respondedAt: unknown, responderName: string | null, responderAgency: { code: string, name: string } | null } | null } };
+
+export type IdeaCommentAddedSubscriptionVariables = Exact<{
+  targetId: string | number;
+}>;
+
+
+export type IdeaCommentAddedSubscription = { commentAdded: { id: string, authorName: string | null, parentId: string | null, viewerIsAuthor: boolean } };
+
+export type IdeaVoteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IdeaVoteMutation = { voteIdea: { idea: { id: string, voteCount: number, viewerHasVoted: boolean, viewerIsFollowing: boolean, status: IdeaStatus } } };
+
+export type IdeaUnvoteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IdeaUnvoteMutation = { unvoteIdea: { idea: { id: string, voteCount: number, viewerHasVoted: boolean } } };
+
+export type IdeaFollowMutationVariables = Exact<{
+  targetId: string | number;
+}>;
+
+
+export type IdeaFollowMutation = { follow: { following: boolean } };
+
+export type IdeaUnfollowMutationVariables = Exact<{
+  targetId: string | number;
+}>;
+
+
+export type IdeaUnfollowMutation = { unfollow: { following: boolean } };
+
+export type IdeaFlagMutationVariables = Exact<{
+  input: FlagContentInput;
+}>;
+
+
+export type IdeaFlagMutation = { flagContent: { alreadyFlagged: boolean, hidden: boolean } };
+
+export type IdeaAddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type IdeaAddCommentMutation = { addComment: { comment: { id: string } } };
+
+export type IdeaRespondMutationVariables = Exact<{
+  input: RespondToIdeaInput;
+}>;
+
+
+export type IdeaRespondMutation = { respondToIdea: { idea: { id: string, title: string | null, body: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, viewerHasVoted: boolean, viewerIsAuthor: boolean, viewerIsFollowing: boolean, authorName: string | null, createdAt: unknown, location: { latitude: number, longitude: number } | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string, agency: { name: string } } | null, officialResponse: { status: IdeaStatus, text: string, respondedAt: unknown, responderName: string | null, responderAgency: { code: string, name: string } | null } | null } } };
+
+export type IdeaCardFieldsFragment = { id: string, title: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, createdAt: unknown, authorName: string | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string } | null, officialResponse: { status: IdeaStatus, respondedAt: unknown } | null };
+
+export type IdeaBoardQueryVariables = Exact<{
+  filter?: IdeaFilterInput | null | undefined;
+  orderBy: IdeaOrder;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type IdeaBoardQuery = { ideas: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, createdAt: unknown, authorName: string | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string } | null, officialResponse: { status: IdeaStatus, respondedAt: unknown } | null } }> } };
+
+export type IdeaFilterChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdeaFilterChoicesQuery = { areas: Array<{ id: string, kind: AreaKind, number: number, name: string }>, services: Array<{ code: string, name: string, group: string }> };
+
+export type IdeaFormChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdeaFormChoicesQuery = { areas: Array<{ id: string, kind: AreaKind, number: number, name: string }>, services: Array<{ code: string, name: string, group: string }> };
+
+export type IdeaPlaceSearchQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type IdeaPlaceSearchQuery = { geocode: Array<{ address: string, precision: GeocodePrecision, ward: number | null, location: { latitude: number, longitude: number } }> };
+
+export type ProposeIdeaMutationVariables = Exact<{
+  input: ProposeIdeaInput;
+}>;
+
+
+export type ProposeIdeaMutation = { proposeIdea: { idea: { id: string, title: string | null } } };
 
 export type MyRequestsQueryVariables = Exact<{
   first: number;
