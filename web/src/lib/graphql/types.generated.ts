@@ -21,6 +21,31 @@ export type AreaKind =
   /** A city council ward (Chicago's 2023 map). */
   | 'WARD';
 
+/** An answer to one service question. */
+export type AttributeAnswerInput = {
+  /** Attribute code. */
+  code: string;
+  /** The answer (single value). */
+  value?: string | null | undefined;
+  /** Answers of a multi-value list. */
+  values?: Array<string> | null | undefined;
+};
+
+/** How a question is answered (Open311 datatypes). */
+export type AttributeDatatype =
+  /** An ISO 8601 date and time. */
+  | 'DATETIME'
+  /** Any of the listed values. */
+  | 'MULTIVALUELIST'
+  /** A number. */
+  | 'NUMBER'
+  /** Exactly one of the listed values. */
+  | 'SINGLEVALUELIST'
+  /** A short line of text. */
+  | 'STRING'
+  /** Free text, several lines. */
+  | 'TEXT';
+
 /** How a request came in. */
 export type Channel =
   /** A mobile app. */
@@ -35,6 +60,16 @@ export type Channel =
   | 'STAFF'
   /** The web app. */
   | 'WEB';
+
+/** Reporter's private contact; never shown publicly. */
+export type ContactInput = {
+  /** E-mail for updates. */
+  email?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+  /** Phone for updates. */
+  phone?: string | null | undefined;
+};
 
 /** Channels beyond the in-app list. */
 export type DeliveryChannel =
@@ -86,6 +121,12 @@ export type FlagContentInput = {
   reason: string;
   /** Global id of a Comment, BlockClubPost, Idea, ServiceRequest or BlockClub. */
   targetId: string | number;
+};
+
+/** A request to follow or unfollow. */
+export type FollowServiceRequestInput = {
+  /** Global id of the request. */
+  id: string | number;
 };
 
 /** A point on the map, WGS84 degrees. */
@@ -282,6 +323,38 @@ export type SignUpInput = {
   locale?: string | null | undefined;
   /** Password, at least 10 characters. */
   password: string;
+};
+
+/** A new service request. */
+export type SubmitServiceRequestInput = {
+  /** Street address or nearest intersection. */
+  address?: string | null | undefined;
+  /** Answers to the service questions. */
+  attributes?: Array<AttributeAnswerInput> | null | undefined;
+  /** Channel: residents WEB or MOBILE (default WEB); staff also PHONE or STAFF. */
+  channel?: Channel | null | undefined;
+  /** Private contact for updates. */
+  contact?: ContactInput | null | undefined;
+  /** What is wrong, in the resident’s words. */
+  description?: string | null | undefined;
+  /** Client-chosen key (8–128 chars). Retrying with the same key returns the same request. */
+  idempotencyKey?: string | null | undefined;
+  /** Where the problem is; must be inside the city. */
+  location: GeoPointInput;
+  /** Photos uploaded with POST /media. */
+  mediaIds?: Array<string | number> | null | undefined;
+  /** Open311 service code. */
+  serviceCode: string;
+  /** ZIP code. */
+  zipcode?: string | null | undefined;
+};
+
+/** Co-sign a request. */
+export type SupportServiceRequestInput = {
+  /** Global id of the request. */
+  id: string | number;
+  /** Show your display name in the public timeline (default: anonymous "a neighbour"). */
+  showName?: boolean | null | undefined;
 };
 
 /** New notification preferences (replace the old ones). */
@@ -523,6 +596,98 @@ export type UpdateMyProfileMutationVariables = Exact<{
 
 export type UpdateMyProfileMutation = { updateViewer: { id: string, displayName: string, locale: string } };
 
+export type ReportServiceFragment = { id: string, code: string, name: string, description: string, group: string, attributes: Array<{ code: string, datatype: AttributeDatatype, datatypeDescription: string | null, description: string, order: number, required: boolean, variable: boolean, values: Array<{ key: string, name: string }> }> };
+
+export type ReportServicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  group?: string | null | undefined;
+}>;
+
+
+export type ReportServicesQuery = { services: Array<{ id: string, code: string, name: string, description: string, group: string, attributes: Array<{ code: string, datatype: AttributeDatatype, datatypeDescription: string | null, description: string, order: number, required: boolean, variable: boolean, values: Array<{ key: string, name: string }> }> }> };
+
+export type ReportServiceGroupsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportServiceGroupsQuery = { serviceGroups: Array<string> };
+
+export type ReportServiceByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ReportServiceByCodeQuery = { service: { id: string, code: string, name: string, description: string, group: string, attributes: Array<{ code: string, datatype: AttributeDatatype, datatypeDescription: string | null, description: string, order: number, required: boolean, variable: boolean, values: Array<{ key: string, name: string }> }> } | null };
+
+export type ReportGeocodeQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type ReportGeocodeQuery = { geocode: Array<{ address: string, precision: GeocodePrecision, ward: number | null, communityArea: number | null, location: { latitude: number, longitude: number } }> };
+
+export type ReportPlaceAtQueryVariables = Exact<{
+  location: GeoPointInput;
+}>;
+
+
+export type ReportPlaceAtQuery = { placeAt: { ward: number | null, communityArea: number | null, nearestAddress: string | null, nearestAddressMeters: number | null } };
+
+export type ReportWardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportWardsQuery = { areas: Array<{ id: string, number: number, name: string }> };
+
+export type ReportWardPointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReportWardPointQuery = { area: { id: string, number: number, pointInside: { latitude: number, longitude: number } | null } | null };
+
+export type ReportNearbyQueryVariables = Exact<{
+  location: GeoPointInput;
+  serviceCode?: string | null | undefined;
+}>;
+
+
+export type ReportNearbyQuery = { nearbyServiceRequests: Array<{ distanceMeters: number, request: { id: string, trackingNumber: string, description: string, detailedStatus: DetailedStatus, requestedAt: unknown, supportCount: number, viewerHasSupported: boolean, address: string | null, service: { name: string } } }> };
+
+export type ReportEstimateQueryVariables = Exact<{
+  serviceCode: string;
+  location: GeoPointInput;
+}>;
+
+
+export type ReportEstimateQuery = { completionEstimate: { medianDays: number | null, p90Days: number | null, sampleSize: number, scope: EstimateScope, communityArea: number | null, slaDays: number | null } };
+
+export type ReportSubmitMutationVariables = Exact<{
+  input: SubmitServiceRequestInput;
+}>;
+
+
+export type ReportSubmitMutation = { submitServiceRequest: { created: boolean, serviceRequest: { id: string, trackingNumber: string, expectedAt: unknown, viewerIsFollowing: boolean, service: { name: string } } } };
+
+export type ReportSupportMutationVariables = Exact<{
+  input: SupportServiceRequestInput;
+}>;
+
+
+export type ReportSupportMutation = { supportServiceRequest: { serviceRequest: { id: string, trackingNumber: string, supportCount: number, viewerHasSupported: boolean } } };
+
+export type ReportFollowMutationVariables = Exact<{
+  input: FollowServiceRequestInput;
+}>;
+
+
+export type ReportFollowMutation = { followServiceRequest: { following: boolean, targetId: string } };
+
+export type ReportUnfollowMutationVariables = Exact<{
+  input: FollowServiceRequestInput;
+}>;
+
+
+export type ReportUnfollowMutation = { unfollowServiceRequest: { following: boolean, targetId: string } };
+
 export type RequestCommentFieldsFragment = { id: string, parentId: string | null, authorName: string | null, body: string | null, createdAt: unknown, editedAt: unknown, hidden: boolean, removed: boolean, viewerIsAuthor: boolean, links: Array<{ start: number, end: number, url: string }> };
 
 export type RequestCommentsQueryVariables = Exact<{
@@ -648,3 +813,10 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp: { viewer: { id: string, displayName: string } } };
+
+export type TrackLookupQueryVariables = Exact<{
+  trackingNumber: string;
+}>;
+
+
+export type TrackLookupQuery = { serviceRequest: { id: string, trackingNumber: string } | null };
