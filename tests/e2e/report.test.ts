@@ -615,9 +615,7 @@ describe('/track', () => {
 
     await field.fill('SR26-99999999');
     await page.getByRole('button', { name: 'Show the request' }).click();
-    await expect
-      .poll(() => error.innerText())
-      .toContain('We found no request SR26-99999999');
+    await expect.poll(() => error.innerText()).toContain('We found no request SR26-99999999');
     expect(await field.getAttribute('aria-describedby')).toContain('tracking-number-error');
     expect(await isFocused(field)).toBe(true);
     await checkA11y(page, 'track with an error');
