@@ -59,6 +59,16 @@ async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** Whether the page reflows at 320 px wide (nothing wider than the screen). */
+async function fitsAt320(page: Page): Promise<void> {
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.waitForTimeout(100);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (original) await page.setViewportSize(original);
+  expect(width, `page is ${width}px wide at 320px`).toBeLessThanOrEqual(320);
+}
+
 /** The titles of the cards on the board, in order. */
 function cardTitles(page: Page): Promise<string[]> {
   return page.getByTestId('idea-card').locator('h2, h3').allInnerTexts();
@@ -120,6 +130,7 @@ describe('proposing an idea', () => {
       .poll(() => page.getByTestId('chosen-place').innerText())
       .toContain('W LELAND AVE & N DAMEN AVE');
     await checkA11y(page, 'new-idea form with a place found');
+    await fitsAt320(page);
     await screenshots(page, 'idea-new');
     await tabTo(page, 'form.idea-form button[type=submit]');
     await page.keyboard.press('Enter');
@@ -144,6 +155,7 @@ describe('proposing an idea', () => {
     );
     expect(api.data!.ideas.edges[0]!.node.id).toBe(id);
     await checkA11y(page, 'ideas board');
+    await fitsAt320(page);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -304,6 +316,7 @@ describe('official response', () => {
     });
     expect(order).toBeTruthy();
     await checkA11y(residentPage, 'idea page (resident, with official response)');
+    await fitsAt320(residentPage);
     await screenshots(residentPage, 'idea');
     expect(residentErrors).toEqual([]);
 
