@@ -46,6 +46,18 @@ export type AttributeDatatype =
   /** Free text, several lines. */
   | 'TEXT';
 
+/** A bounding box in WGS84 degrees (a map viewport). */
+export type BBoxInput = {
+  /** Eastern longitude. */
+  east: number;
+  /** Northern latitude. */
+  north: number;
+  /** Southern latitude. */
+  south: number;
+  /** Western longitude. */
+  west: number;
+};
+
 /** How a request came in. */
 export type Channel =
   /** A mobile app. */
@@ -184,6 +196,14 @@ export type IdeaStatus =
   /** The city is looking at it (set by itself when it reaches the review threshold). */
   | 'UNDER_REVIEW';
 
+/** Filters of mapClusters. */
+export type MapClusterFilter = {
+  /** Any of these service codes. */
+  serviceCodes?: Array<string> | null | undefined;
+  /** OPEN or CLOSED. */
+  status?: RequestStatus | null | undefined;
+};
+
 /** A circle: everything within `radiusMeters` of a point. */
 export type NearInput = {
   /** Latitude of the centre. */
@@ -250,6 +270,13 @@ export type ReopenDecision =
   /** Refused, with a note. */
   | 'REFUSED';
 
+/** Kind of change on a live map. */
+export type RequestChange =
+  /** A new request. */
+  | 'CREATED'
+  /** An existing request changed. */
+  | 'UPDATED';
+
 /** Kinds of timeline event. */
 export type RequestEventType =
   /** The agency acknowledged it. */
@@ -304,6 +331,39 @@ export type Role =
   | 'RESIDENT'
   /** City staff of one agency: works its requests. */
   | 'STAFF';
+
+/** Filters of serviceRequests; all optional and combined with AND. */
+export type ServiceRequestFilter = {
+  /** Inside a ward or community area (global id). */
+  areaId?: string | number | null | undefined;
+  /** Inside a map viewport. */
+  bbox?: BBoxInput | null | undefined;
+  /** Any of these detailed statuses. */
+  detailedStatuses?: Array<DetailedStatus> | null | undefined;
+  /** Requested at or after. */
+  from?: unknown;
+  /** Within a radius of a point. */
+  near?: NearInput | null | undefined;
+  /** Only requests the signed-in person reported (also of private services); UNAUTHENTICATED when signed out. */
+  reportedByViewer?: boolean | null | undefined;
+  /** Any of these service codes. */
+  serviceCodes?: Array<string> | null | undefined;
+  /** OPEN or CLOSED. */
+  status?: RequestStatus | null | undefined;
+  /** Requested before. */
+  to?: unknown;
+};
+
+/** Orders of serviceRequests. */
+export type ServiceRequestOrder =
+  /** Nearest first; needs filter.near. */
+  | 'DISTANCE'
+  /** Oldest first. */
+  | 'REQUESTED_AT_ASC'
+  /** Newest first (default). */
+  | 'REQUESTED_AT_DESC'
+  /** Most recently changed first. */
+  | 'UPDATED_AT_DESC';
 
 /** Credentials. */
 export type SignInInput = {
@@ -403,6 +463,112 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SignOutMutation = { signOut: boolean };
+
+export type AreaRequestFragment = { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } };
+
+export type AreaIndexQueryVariables = Exact<{
+  kind: AreaKind;
+}>;
+
+
+export type AreaIndexQuery = { areas: Array<{ id: string, number: number, name: string }> };
+
+export type AreaDetailQueryVariables = Exact<{
+  id: string | number;
+  statsFrom?: unknown;
+}>;
+
+
+export type AreaDetailQuery = { area: { id: string, kind: AreaKind, number: number, name: string, openRequestCount: number, boundaryGeoJson: string | null } | null, stats: { totals: { opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToClose: number | null, medianDaysToComplete: number | null } }, ideas: { totalCount: number, edges: Array<{ node: { id: string, title: string | null, status: IdeaStatus, voteCount: number, hidden: boolean } }> } };
+
+export type AreaRequestsQueryVariables = Exact<{
+  filter: ServiceRequestFilter;
+  orderBy: ServiceRequestOrder;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AreaRequestsQuery = { serviceRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } }> } };
+
+export type AreaClubsQueryVariables = Exact<{
+  near: NearInput;
+}>;
+
+
+export type AreaClubsQuery = { blockClubs: { totalCount: number, edges: Array<{ distanceMeters: number | null, node: { id: string, slug: string, name: string, memberCount: number } }> } };
+
+export type AreaFollowingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AreaFollowingQuery = { following: Array<{ targetId: string }> };
+
+export type FollowAreaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FollowAreaMutation = { follow: { following: boolean, targetId: string } };
+
+export type UnfollowAreaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnfollowAreaMutation = { unfollow: { following: boolean, targetId: string } };
+
+export type AreaRequestsChangedSubscriptionVariables = Exact<{
+  areaId: string | number;
+}>;
+
+
+export type AreaRequestsChangedSubscription = { serviceRequestsChanged: { change: RequestChange, request: { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } } };
+
+export type HomeRequestFragment = { id: string, trackingNumber: string, requestedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } };
+
+export type HomeRequestsQueryVariables = Exact<{
+  filter?: ServiceRequestFilter | null | undefined;
+  orderBy: ServiceRequestOrder;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type HomeRequestsQuery = { serviceRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ distanceMeters: number | null, node: { id: string, trackingNumber: string, requestedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } }> } };
+
+export type HomeClustersQueryVariables = Exact<{
+  bbox: BBoxInput;
+  zoom: number;
+  filter?: MapClusterFilter | null | undefined;
+}>;
+
+
+export type HomeClustersQuery = { mapClusters: { truncated: boolean, cellSizeMeters: number | null, clusters: Array<{ count: number, openCount: number, latitude: number, longitude: number }> } };
+
+export type HomeAreaNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeAreaNamesQuery = { areas: Array<{ id: string, kind: AreaKind, number: number, name: string }> };
+
+export type HomeAreaOutlinesQueryVariables = Exact<{
+  kind: AreaKind;
+}>;
+
+
+export type HomeAreaOutlinesQuery = { areas: Array<{ id: string, number: number, name: string, boundaryGeoJson: string | null }> };
+
+export type HomeServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeServicesQuery = { serviceGroups: Array<string>, services: Array<{ code: string, name: string, group: string }> };
+
+export type HomeRequestsChangedSubscriptionVariables = Exact<{
+  bbox?: BBoxInput | null | undefined;
+  areaId?: string | number | null | undefined;
+}>;
+
+
+export type HomeRequestsChangedSubscription = { serviceRequestsChanged: { change: RequestChange, request: { id: string, trackingNumber: string, requestedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } } };
 
 export type IdeaPageFieldsFragment = { id: string, title: string | null, body: string | null, hidden: boolean, status: IdeaStatus, voteCount: number, commentCount: number, viewerHasVoted: boolean, viewerIsAuthor: boolean, viewerIsFollowing: boolean, authorName: string | null, createdAt: unknown, location: { latitude: number, longitude: number } | null, area: { id: string, kind: AreaKind, number: number, name: string } | null, service: { code: string, name: string, agency: { name: string } } | null, officialResponse: { status: IdeaStatus, text: string, respondedAt: unknown, responderName: string | null, responderAgency: { code: string, name: string } | null } | null };
 
