@@ -104,4 +104,26 @@ describe('the shell in a browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('saves the language chosen in the header to a signed-in account', async () => {
+    const resident = await app.user('RESIDENT');
+    const context = await newContext(browser, app.url, { cookie: resident.cookie });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'My Stoop' }).waitFor();
+    await page.getByLabel('Language').selectOption('es');
+    await expect
+      .poll(
+        async () =>
+          (await app.gql<any>('{ viewer { locale } }', {}, resident.cookie)).data!.viewer.locale,
+      )
+      .toBe('es');
+    // a fresh browser of the same account opens in Spanish
+    const again = await newContext(browser, app.url, { cookie: resident.cookie });
+    const page2 = await again.newPage();
+    await page2.goto('/');
+    await page2.getByRole('navigation', { name: 'Principal' }).waitFor();
+    await context.close();
+    await again.close();
+  });
 });

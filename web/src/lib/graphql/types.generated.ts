@@ -464,6 +464,13 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutMutation = { signOut: boolean };
 
+export type SaveLanguageMutationVariables = Exact<{
+  input: UpdateViewerInput;
+}>;
+
+
+export type SaveLanguageMutation = { updateViewer: { id: string, locale: string } };
+
 export type AreaRequestFragment = { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } };
 
 export type AreaIndexQueryVariables = Exact<{

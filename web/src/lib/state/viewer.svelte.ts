@@ -7,6 +7,7 @@ import { mutate } from '$lib/graphql/ops.svelte';
 import { i18n } from '$lib/i18n/index.svelte';
 import {
   NotificationArrivedDocument,
+  SaveLanguageDocument,
   SignOutDocument,
   UnreadCountDocument,
   ViewerDocument,
@@ -74,6 +75,14 @@ class ViewerState {
     this.current = null;
     await restartLive();
     await this.reload();
+  }
+
+  /** Switches the interface language and, when signed in, saves it to the account. */
+  async setLanguage(lang: 'en' | 'es') {
+    i18n.set(lang);
+    if (!this.current || this.current.locale === lang) return;
+    await mutate(SaveLanguageDocument, { input: { locale: lang } });
+    this.current = { ...this.current, locale: lang };
   }
 
   /** After signing in or up: new cookie, so a new socket and fresh data. */
