@@ -98,7 +98,7 @@ async function openPotholeNearby(): Promise<string> {
   return r.data!.submitServiceRequest.serviceRequest.trackingNumber;
 }
 
-describe('/report', () => {
+describe('/report', { timeout: 120_000 }, () => {
   it('files a pothole with a photo by keyboard alone, without the map', async () => {
     const context = await newContext(browser, app.url);
     const page = await context.newPage();
@@ -435,6 +435,64 @@ describe('/report', () => {
     await context.close();
   });
 
+  it('asks several-answer and date questions, and takes a pin dropped on the map', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    await page.goto('/report');
+    // A required date and time (Aircraft Noise Complaint: when did it happen?).
+    await page.getByLabel('Describe the problem in a few words').fill('airplane noise');
+    await page.getByRole('radio', { name: /Aircraft Noise Complaint/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const when = page.locator('#attr-event_time');
+    expect(await when.getAttribute('type')).toBe('datetime-local');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('#attr-event_time-error').innerText()).toContain(
+      'Answer this question.',
+    );
+    await when.fill('2026-11-20T22:15');
+    await page.getByRole('button', { name: 'Back' }).click();
+
+    // A required several-answer list (rats: where were they seen?), as checkboxes.
+    await page.getByLabel('Describe the problem in a few words').fill('rats');
+    await page.getByRole('radio', { name: /Rodent Baiting\/Rat Complaint/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const seen = page.locator('fieldset#attr-where_seen');
+    await seen.waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('#attr-where_seen-error').innerText()).toContain(
+      'Answer this question.',
+    );
+    const boxes = seen.getByRole('checkbox');
+    expect(await boxes.count()).toBeGreaterThan(1);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const keys = await Promise.all([0, 1].map((i) => boxes.nth(i).getAttribute('value')));
+    for (const group of await page.locator('fieldset[role="radiogroup"]').all()) {
+      await group.getByRole('radio').first().check();
+    }
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // The map is one way among four: a click drops the pin and names the ward.
+    await page.getByRole('radio', { name: 'Point to it on a map' }).check();
+    const map = page.getByRole('region', { name: 'Map: click or tap where the problem is' });
+    await map.waitFor();
+    await map.click();
+    const resolved = page.getByTestId('resolved-place');
+    await expect.poll(() => resolved.innerText().catch(() => '')).toMatch(/Ward \d+/);
+    await checkA11y(page, 'report step 3 with the map');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    const tn = (await page.getByTestId('tracking-number').innerText()).trim();
+    const r = await app.gql<{ serviceRequest: { ward: number; attributes: any[] } }>(
+      `query($tn: String!) { serviceRequest(trackingNumber: $tn) { ward attributes { code values } } }`,
+      { tn },
+    );
+    expect(r.data!.serviceRequest.ward).toBeGreaterThan(0);
+    const where = r.data!.serviceRequest.attributes.find((a) => a.code === 'where_seen');
+    expect([...where.values].sort()).toEqual([...keys].sort());
+    await context.close();
+  });
+
   it('works end to end in Spanish', async () => {
     const context = await newContext(browser, app.url, { locale: 'en-US' });
     const page = await context.newPage();
@@ -596,7 +654,7 @@ describe('/report', () => {
   });
 });
 
-describe('/track', () => {
+describe('/track', { timeout: 60_000 }, () => {
   it('goes to the request of a tracking number, and says by the field when there is none', async () => {
     const tn = await openPotholeNearby();
     const context = await newContext(browser, app.url);

@@ -26,14 +26,16 @@ export class ServiceDefinitionRepository {
   }
 
   /**
-   * Requests per service id over the year before the newest request (how commonly each service
-   * is reported; relative to the data, so an old demo import counts too).
+   * Requests per service id among the latest `sample` requests (how commonly each service is
+   * reported now; bounded work on the requested_at index whatever the size of the history).
    */
-  async requestCounts(): Promise<Map<string, number>> {
+  async requestCounts(sample = 50_000): Promise<Map<string, number>> {
     const rows: { id: string; n: number }[] = await this.dataSource.query(
-      `SELECT service_definition_id AS id, count(*)::int AS n FROM service_requests
-        WHERE requested_at >= (SELECT max(requested_at) FROM service_requests) - interval '1 year'
+      `SELECT service_definition_id AS id, count(*)::int AS n
+         FROM (SELECT service_definition_id FROM service_requests
+                ORDER BY requested_at DESC LIMIT $1) latest
         GROUP BY service_definition_id`,
+      [sample],
     );
     return new Map(rows.map((r) => [r.id, r.n]));
   }

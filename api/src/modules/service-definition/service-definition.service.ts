@@ -41,7 +41,7 @@ export class ServiceDefinitionService {
     return rankServices(rows, search, (s) => counts.get(s.id) ?? 0);
   }
 
-  /** Requests per service over the latest year, counted at most once an hour. */
+  /** Requests per service among the latest ones, counted at most once an hour. */
   private requestCounts(): Promise<Map<string, number>> {
     const now = Date.now();
     if (!this.popularity || now - this.popularity.at > POPULARITY_TTL_MS) {
