@@ -588,6 +588,58 @@ describe('/report', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('lets a signed-in resident choose whether to follow, and change it on the confirmation', async () => {
+    const resident = await app.user('RESIDENT');
+    const context = await newContext(browser, app.url, { cookie: resident.cookie });
+    const page = await context.newPage();
+    await page.goto('/report');
+    await page.evaluate((code) => {
+      localStorage.setItem(
+        'stoop.report.draft',
+        JSON.stringify({
+          version: 1,
+          key: crypto.randomUUID(),
+          step: 4,
+          serviceCode: code,
+          serviceName: 'Pothole in Street Complaint',
+          answers: { location_on_street: 'intersection', depth: '2_to_4in' },
+          location: {
+            latitude: 41.96679,
+            longitude: -87.67859,
+            ward: 47,
+            communityArea: 4,
+            label: 'Leland & Damen',
+          },
+        }),
+      );
+    }, POTHOLE);
+    await page.reload();
+    const follow = page.getByRole('checkbox', { name: /Follow this report/ });
+    await follow.waitFor();
+    expect(await follow.isChecked()).toBe(true);
+    expect(await page.locator('main').innerText()).not.toContain('To get updates, sign in');
+    await follow.uncheck();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    const tn = (await page.getByTestId('tracking-number').innerText()).trim();
+    const following = async () =>
+      (
+        await app.gql<{ serviceRequest: { viewerIsFollowing: boolean } }>(
+          `query($tn: String!) { serviceRequest(trackingNumber: $tn) { viewerIsFollowing } }`,
+          { tn },
+          resident.cookie,
+        )
+      ).data!.serviceRequest.viewerIsFollowing;
+    expect(await following()).toBe(false);
+    const button = page.getByRole('button', { name: 'Follow this report' });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(following).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: /Following/ }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await context.close();
+  });
+
   it('sends one request when the same draft is sent twice', async () => {
     const context = await newContext(browser, app.url);
     const page = await context.newPage();
