@@ -4,6 +4,16 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Filters of the account list; combined with AND. */
+export type AccountFilter = {
+  /** Only this agency (Agency.id). */
+  agencyId?: string | number | null | undefined;
+  /** Any of these roles. */
+  roles?: Array<Role> | null | undefined;
+  /** Words of the name or e-mail. */
+  search?: string | null | undefined;
+};
+
 /** A new comment or reply. */
 export type AddCommentInput = {
   /** Plain text, 1 to 2,000 characters; links are detected. */
@@ -20,6 +30,14 @@ export type AreaKind =
   | 'COMMUNITY_AREA'
   /** A city council ward (Chicago's 2023 map). */
   | 'WARD';
+
+/** Assign a request to a staff member of its agency, or unassign it. */
+export type AssignServiceRequestInput = {
+  /** StaffMember.id of a staff member of the request's agency; null to unassign. */
+  assigneeId?: string | number | null | undefined;
+  /** Global id of the request. */
+  id: string | number;
+};
 
 /** An answer to one service question. */
 export type AttributeAnswerInput = {
@@ -45,6 +63,14 @@ export type AttributeDatatype =
   | 'STRING'
   /** Free text, several lines. */
   | 'TEXT';
+
+/** One allowed answer of a list question. */
+export type AttributeValueInput = {
+  /** Machine key submitted as the answer. */
+  key: string;
+  /** Label shown to residents. */
+  name: string;
+};
 
 /** A bounding box in WGS84 degrees (a map viewport). */
 export type BBoxInput = {
@@ -81,6 +107,14 @@ export type ContactInput = {
   name?: string | null | undefined;
   /** Phone for updates. */
   phone?: string | null | undefined;
+};
+
+/** A new Open311 client key. */
+export type CreateApiKeyInput = {
+  /** Who or what the key is for. */
+  name: string;
+  /** Requests per minute (default 60, at most 10,000). */
+  rateLimitPerMinute?: number | null | undefined;
 };
 
 /** Channels beyond the in-app list. */
@@ -134,6 +168,19 @@ export type FlagContentInput = {
   /** Global id of a Comment, BlockClubPost, Idea, ServiceRequest or BlockClub. */
   targetId: string | number;
 };
+
+/** Kinds of content that can be flagged. */
+export type FlagTarget =
+  /** A block club (BlockClub). */
+  | 'BLOCK_CLUB'
+  /** A block-club post (BlockClubPost). */
+  | 'CLUB_POST'
+  /** A comment or reply (global id type Comment). */
+  | 'COMMENT'
+  /** An improvement idea (Idea). */
+  | 'IDEA'
+  /** A service request (ServiceRequest). */
+  | 'REQUEST';
 
 /** A request to follow or unfollow. */
 export type FollowServiceRequestInput = {
@@ -203,6 +250,35 @@ export type MapClusterFilter = {
   /** OPEN or CLOSED. */
   status?: RequestStatus | null | undefined;
 };
+
+/** Close a request as a duplicate of another. */
+export type MarkDuplicateInput = {
+  /** Global id of the original (it stays; people move to it). */
+  duplicateOfId: string | number;
+  /** Global id of the duplicate (it closes). */
+  id: string | number;
+};
+
+/** A moderator decides on content. */
+export type ModerateContentInput = {
+  /** The decision. */
+  action: ModerationAction;
+  /** Days to block the author, 1 to 365 (BLOCK_AUTHOR only; default 7). */
+  blockDays?: number | null | undefined;
+  /** Global id of a Comment, BlockClubPost, Idea, ServiceRequest or BlockClub. */
+  targetId: string | number;
+};
+
+/** A moderator's decision on flagged content; every one resolves its open flags. */
+export type ModerationAction =
+  /** Hide it and block its author's account for blockDays (default 7): they cannot sign in or act. */
+  | 'BLOCK_AUTHOR'
+  /** The flags were unfounded: content hidden by flags is shown again; a moderator's earlier hide stays. */
+  | 'DISMISS_FLAGS'
+  /** Hide it: others see "hidden by a moderator"; its author still sees it. */
+  | 'HIDE'
+  /** Show it again (also after a moderator hid it). */
+  | 'RESTORE';
 
 /** A circle: everything within `radiusMeters` of a point. */
 export type NearInput = {
@@ -321,6 +397,12 @@ export type RespondToIdeaInput = {
   status: IdeaStatus;
 };
 
+/** The key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Global id of the key. */
+  id: string | number;
+};
+
 /** What an account may do. */
 export type Role =
   /** Runs the catalogue, areas, keys and accounts. */
@@ -331,6 +413,26 @@ export type Role =
   | 'RESIDENT'
   /** City staff of one agency: works its requests. */
   | 'STAFF';
+
+/** One question of a service (Open311 attribute definition). */
+export type ServiceAttributeInput = {
+  /** Code used when answering (unique within the service). */
+  code: string;
+  /** How it is answered. */
+  datatype: AttributeDatatype;
+  /** Hint on the expected format. */
+  datatypeDescription?: string | null | undefined;
+  /** The question as residents read it. */
+  description: string;
+  /** Position in the form (default: its place in the list). */
+  order?: number | null | undefined;
+  /** Whether an answer is required (default false). */
+  required?: boolean | null | undefined;
+  /** Allowed answers: required for list questions, empty for the others. */
+  values?: Array<AttributeValueInput> | null | undefined;
+  /** False for an informational line that takes no answer (default true). */
+  variable?: boolean | null | undefined;
+};
 
 /** Filters of serviceRequests; all optional and combined with AND. */
 export type ServiceRequestFilter = {
@@ -365,6 +467,25 @@ export type ServiceRequestOrder =
   /** Most recently changed first. */
   | 'UPDATED_AT_DESC';
 
+/** Open311 service type. */
+export type ServiceType =
+  /** Submissions are queued; Open311 clients get a token first. */
+  | 'BATCH'
+  /** Requests are accepted but never updated. */
+  | 'BLACKBOX'
+  /** A request is created at once and gets a tracking number. */
+  | 'REALTIME';
+
+/** Change an account's role and agency. */
+export type SetUserRoleInput = {
+  /** Agency.id: required for STAFF, optional for ADMIN, empty for the others. */
+  agencyId?: string | number | null | undefined;
+  /** The new role. */
+  role: Role;
+  /** Account.id of the account. */
+  userId: string | number;
+};
+
 /** Credentials. */
 export type SignInInput = {
   /** E-mail. */
@@ -384,6 +505,43 @@ export type SignUpInput = {
   /** Password, at least 10 characters. */
   password: string;
 };
+
+/** Filters of the staff queue; all optional and combined with AND. */
+export type StaffQueueFilter = {
+  /** Only this agency's requests (Agency.id). Default: the viewer's own agency. */
+  agencyId?: string | number | null | undefined;
+  /** Every agency (ignores agencyId). Admins without an agency see every agency anyway. */
+  allAgencies?: boolean | null | undefined;
+  /** Inside a ward or community area (global id). */
+  areaId?: string | number | null | undefined;
+  /** Only requests assigned to this staff member. */
+  assigneeId?: string | number | null | undefined;
+  /** Any of these detailed statuses. */
+  detailedStatuses?: Array<DetailedStatus> | null | undefined;
+  /** Only requests made more than this many days ago (0 to 3,650). */
+  olderThanDays?: number | null | undefined;
+  /** true: only requests past their service's SLA target (open after it is due, or closed late); false: only the others. */
+  overdue?: boolean | null | undefined;
+  /** A tracking number (or its start) or words of the address. */
+  search?: string | null | undefined;
+  /** Any of these service codes. */
+  serviceCodes?: Array<string> | null | undefined;
+  /** OPEN or CLOSED. Omitted: OPEN, unless detailedStatuses is given. Explicit null: both. */
+  status?: RequestStatus | null | undefined;
+  /** Only requests nobody is assigned to. */
+  unassigned?: boolean | null | undefined;
+};
+
+/** Orders of the staff queue. */
+export type StaffQueueOrder =
+  /** Earliest SLA due time first (the most overdue on top); services without an SLA last, oldest first. */
+  | 'MOST_OVERDUE'
+  /** Most co-signatures first, then oldest. */
+  | 'MOST_SUPPORTED'
+  /** Newest request first. */
+  | 'NEWEST_FIRST'
+  /** Oldest request first (default). */
+  | 'OLDEST_FIRST';
 
 /** A new service request. */
 export type SubmitServiceRequestInput = {
@@ -429,12 +587,66 @@ export type UpdateNotificationPreferencesInput = {
   quietHours?: QuietHoursInput | null | undefined;
 };
 
+/** A staff status change. */
+export type UpdateServiceRequestStatusInput = {
+  /** New detailed status (DUPLICATE: use markDuplicate). */
+  detailedStatus: DetailedStatus;
+  /** When the city expects to close it. */
+  expectedAt?: unknown;
+  /** Global id of the request. */
+  id: string | number;
+  /** A note for the timeline. */
+  note?: string | null | undefined;
+  /** Who may read the note: PUBLIC (default) or INTERNAL (staff only). */
+  noteVisibility?: Visibility | null | undefined;
+};
+
+/** One status change applied to several requests at once. */
+export type UpdateServiceRequestStatusesInput = {
+  /** New detailed status (DUPLICATE: use markDuplicate). */
+  detailedStatus: DetailedStatus;
+  /** When the city expects to close them. */
+  expectedAt?: unknown;
+  /** Global ids of the requests, 1 to 100. */
+  ids: Array<string | number>;
+  /** A note for each timeline. */
+  note?: string | null | undefined;
+  /** Who may read the note: PUBLIC (default) or INTERNAL (staff only). */
+  noteVisibility?: Visibility | null | undefined;
+};
+
 /** Changes to your own account; omitted fields stay. */
 export type UpdateViewerInput = {
   /** New display name, 1 to 80 characters. */
   displayName?: string | null | undefined;
   /** Language of the interface and of e-mail and texts: en or es. */
   locale?: string | null | undefined;
+};
+
+/** A service to create, or to change when its code exists. Optional fields left out keep their current values. */
+export type UpsertServiceInput = {
+  /** Whether residents can report to it (default true). */
+  active?: boolean | null | undefined;
+  /** Agency.id of the agency that handles it. */
+  agencyId: string | number;
+  /** The questions, replacing the current ones in full; left out: they stay. */
+  attributes?: Array<ServiceAttributeInput> | null | undefined;
+  /** Open311 service code; an existing code changes that service. */
+  code: string;
+  /** What the service is for. */
+  description?: string | null | undefined;
+  /** Category group, e.g. "Streets & Transportation". */
+  group: string;
+  /** Keep its requests off public lists, maps and exports (default false). */
+  isPrivate?: boolean | null | undefined;
+  /** Words residents use for it, English and Spanish. */
+  keywords?: Array<string> | null | undefined;
+  /** Name. */
+  name: string;
+  /** Target days to close a request, 1 to 365; null for no target. */
+  slaDays?: number | null | undefined;
+  /** Open311 type (default realtime). */
+  type?: ServiceType | null | undefined;
 };
 
 /** Who may read a note. */
@@ -470,6 +682,61 @@ export type SaveLanguageMutationVariables = Exact<{
 
 
 export type SaveLanguageMutation = { updateViewer: { id: string, locale: string } };
+
+export type AdminServiceFragment = { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> };
+
+export type AdminCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminCatalogueQuery = { serviceCatalogue: Array<{ id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> }> };
+
+export type AdminAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAgenciesQuery = { agencies: Array<{ serviceCount: number, staffCount: number | null, agency: { id: string, code: string, name: string } }> };
+
+export type AdminUpsertServiceMutationVariables = Exact<{
+  input: UpsertServiceInput;
+}>;
+
+
+export type AdminUpsertServiceMutation = { upsertService: { created: boolean, service: { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> } } };
+
+export type AdminApiKeysQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type AdminApiKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ node: { id: string, name: string, prefix: string, rateLimitPerMinute: number, createdAt: unknown, revokedAt: unknown } }> } };
+
+export type AdminCreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type AdminCreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string } } };
+
+export type AdminRevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type AdminRevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: unknown } } };
+
+export type AdminAccountsQueryVariables = Exact<{
+  filter?: AccountFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type AdminAccountsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, email: string, role: Role, blocked: boolean, agency: { id: string, code: string, name: string } | null } }> } };
+
+export type AdminSetUserRoleMutationVariables = Exact<{
+  input: SetUserRoleInput;
+}>;
+
+
+export type AdminSetUserRoleMutation = { setUserRole: { account: { id: string, role: Role, agency: { id: string, code: string, name: string } | null } } };
 
 export type AreaRequestFragment = { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } };
 
@@ -769,6 +1036,21 @@ export type UpdateMyProfileMutationVariables = Exact<{
 
 export type UpdateMyProfileMutation = { updateViewer: { id: string, displayName: string, locale: string } };
 
+export type ModerationQueueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ModerationQueueQuery = { moderationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { targetId: string, targetType: FlagTarget, flagCount: number, reasons: Array<string>, preview: string | null, hidden: boolean, autoHidden: boolean, authorName: string | null, firstFlaggedAt: unknown, lastFlaggedAt: unknown } }> } };
+
+export type ModerateContentMutationVariables = Exact<{
+  input: ModerateContentInput;
+}>;
+
+
+export type ModerateContentMutation = { moderateContent: { targetId: string, action: ModerationAction, hidden: boolean, flagsResolved: number, blockedUntil: unknown } };
+
 export type ReportServiceFragment = { id: string, code: string, name: string, description: string, group: string, attributes: Array<{ code: string, datatype: AttributeDatatype, datatypeDescription: string | null, description: string, order: number, required: boolean, variable: boolean, values: Array<{ key: string, name: string }> }> };
 
 export type ReportServicesQueryVariables = Exact<{
@@ -986,6 +1268,111 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp: { viewer: { id: string, displayName: string } } };
+
+export type StaffCallerServiceQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type StaffCallerServiceQuery = { service: { code: string, name: string, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> } | null };
+
+export type StaffGeocodeQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type StaffGeocodeQuery = { geocode: Array<{ address: string, ward: number | null, communityArea: number | null, precision: GeocodePrecision, location: { latitude: number, longitude: number } }> };
+
+export type StaffAreaPointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffAreaPointQuery = { area: { id: string, name: string, pointInside: { latitude: number, longitude: number } | null } | null };
+
+export type StaffSubmitForCallerMutationVariables = Exact<{
+  input: SubmitServiceRequestInput;
+}>;
+
+
+export type StaffSubmitForCallerMutation = { submitServiceRequest: { serviceRequest: { id: string, trackingNumber: string, channel: Channel } } };
+
+export type StaffRequestDetailFragment = { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, dueAt: unknown, overdue: boolean, channel: Channel, supportCount: number, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, values: Array<{ key: string, name: string }> }> }, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string }>, contact: { name: string | null, email: string | null, phone: string | null } | null, assignee: { id: string, displayName: string } | null, duplicateOf: { id: string, trackingNumber: string } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> };
+
+export type StaffRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StaffRequestQuery = { serviceRequest: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, dueAt: unknown, overdue: boolean, channel: Channel, supportCount: number, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, values: Array<{ key: string, name: string }> }> }, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string }>, contact: { name: string | null, email: string | null, phone: string | null } | null, assignee: { id: string, displayName: string } | null, duplicateOf: { id: string, trackingNumber: string } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> } | null };
+
+export type StaffAssigneesQueryVariables = Exact<{
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type StaffAssigneesQuery = { staffMembers: Array<{ id: string, displayName: string }> };
+
+export type StaffNearbyQueryVariables = Exact<{
+  location: GeoPointInput;
+  radiusMeters: number;
+  serviceCode?: string | null | undefined;
+}>;
+
+
+export type StaffNearbyQuery = { nearbyServiceRequests: Array<{ distanceMeters: number, request: { id: string, trackingNumber: string, detailedStatus: DetailedStatus, address: string | null, description: string, requestedAt: unknown, service: { name: string } } }> };
+
+export type StaffUpdateStatusMutationVariables = Exact<{
+  input: UpdateServiceRequestStatusInput;
+}>;
+
+
+export type StaffUpdateStatusMutation = { updateServiceRequestStatus: { serviceRequest: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, dueAt: unknown, overdue: boolean, channel: Channel, supportCount: number, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, values: Array<{ key: string, name: string }> }> }, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string }>, contact: { name: string | null, email: string | null, phone: string | null } | null, assignee: { id: string, displayName: string } | null, duplicateOf: { id: string, trackingNumber: string } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> } } };
+
+export type StaffAssignMutationVariables = Exact<{
+  input: AssignServiceRequestInput;
+}>;
+
+
+export type StaffAssignMutation = { assignServiceRequest: { serviceRequest: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, dueAt: unknown, overdue: boolean, channel: Channel, supportCount: number, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, values: Array<{ key: string, name: string }> }> }, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string }>, contact: { name: string | null, email: string | null, phone: string | null } | null, assignee: { id: string, displayName: string } | null, duplicateOf: { id: string, trackingNumber: string } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> } } };
+
+export type StaffMarkDuplicateMutationVariables = Exact<{
+  input: MarkDuplicateInput;
+}>;
+
+
+export type StaffMarkDuplicateMutation = { markDuplicate: { duplicate: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, description: string, hidden: boolean, address: string | null, zipcode: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, updatedAt: unknown, expectedAt: unknown, closedAt: unknown, dueAt: unknown, overdue: boolean, channel: Channel, supportCount: number, location: { latitude: number, longitude: number }, service: { code: string, name: string, slaDays: number | null, attributes: Array<{ code: string, description: string, values: Array<{ key: string, name: string }> }> }, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, values: Array<string> }>, media: Array<{ id: string, url: string, thumbnailUrl: string }>, contact: { name: string | null, email: string | null, phone: string | null } | null, assignee: { id: string, displayName: string } | null, duplicateOf: { id: string, trackingNumber: string } | null, timeline: Array<{ id: string, type: RequestEventType, at: unknown, fromStatus: DetailedStatus | null, toStatus: DetailedStatus | null, text: string | null, visibility: Visibility }> }, original: { id: string, trackingNumber: string } } };
+
+export type StaffQueueRowFragment = { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, supportCount: number, dueAt: unknown, overdue: boolean, channel: Channel, service: { code: string, name: string }, agency: { id: string, code: string }, assignee: { id: string, displayName: string } | null };
+
+export type StaffQueueQueryVariables = Exact<{
+  filter?: StaffQueueFilter | null | undefined;
+  orderBy?: StaffQueueOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StaffQueueQuery = { staffQueue: { totalCount: number, overdueCount: number, agency: { id: string, code: string, name: string } | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, ageDays: number, overdueDays: number | null, node: { id: string, trackingNumber: string, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, requestedAt: unknown, supportCount: number, dueAt: unknown, overdue: boolean, channel: Channel, service: { code: string, name: string }, agency: { id: string, code: string }, assignee: { id: string, displayName: string } | null } }> } };
+
+export type StaffOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffOptionsQuery = { agencies: Array<{ agency: { id: string, code: string, name: string } }>, services: Array<{ code: string, name: string, group: string, agency: { id: string } }>, areas: Array<{ id: string, kind: AreaKind, number: number, name: string }> };
+
+export type StaffQueueChangedSubscriptionVariables = Exact<{
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type StaffQueueChangedSubscription = { staffQueueChanged: { change: RequestChange, request: { id: string, trackingNumber: string } } };
+
+export type StaffBulkStatusMutationVariables = Exact<{
+  input: UpdateServiceRequestStatusesInput;
+}>;
+
+
+export type StaffBulkStatusMutation = { updateServiceRequestStatuses: { serviceRequests: Array<{ id: string, detailedStatus: DetailedStatus }> } };
 
 export type TrackLookupQueryVariables = Exact<{
   trackingNumber: string;
