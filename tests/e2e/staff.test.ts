@@ -418,4 +418,68 @@ describe('administration', () => {
     await other.page.getByTestId('admin-forbidden').waitFor();
     await other.context.close();
   });
+  it('creates a service with a list question, and makes a resident staff of an agency', async () => {
+    const admin = await app.user('ADMIN');
+    const { page, context, errors } = await staffPage(admin.cookie, '/admin');
+    await page.getByRole('button', { name: 'New service' }).click();
+    const editor = page.getByRole('form', { name: 'New service' });
+    const code = `e2e-tree-${tag}`;
+    await editor.getByLabel('Service code').fill(code);
+    await editor.getByLabel('Name', { exact: true }).fill('Fallen tree limb');
+    await editor.getByLabel('Group', { exact: true }).fill('Trees');
+    await editor.getByLabel('Agency').selectOption({ label: `Street Repairs (test) (${AGENCY})` });
+    await editor.getByLabel('Target days to close').fill('4');
+    await editor.getByRole('button', { name: 'Add a question' }).click();
+    await editor.getByLabel('Code', { exact: true }).fill('size');
+    await editor.getByLabel('Answer type').selectOption('SINGLEVALUELIST');
+    await editor.getByLabel('Question', { exact: true }).fill('How big is the limb?');
+    await editor.getByLabel('Required').check();
+    // a list question without answers is refused, next to the field
+    await editor.getByRole('button', { name: 'Save the service' }).click();
+    const values = editor.getByLabel(/^Answers, one per line/);
+    await eventually(() => values.getAttribute('aria-invalid')).toBe('true');
+    await values.fill('small | Smaller than an arm\nlarge | Blocks the street');
+    await editor.getByRole('button', { name: 'Save the service' }).click();
+    await eventually(() => page.getByTestId('announcer').textContent()).toContain(
+      'Created Fallen tree limb.',
+    );
+    const created = await gql(
+      `query($code: String!) { service(code: $code) { name slaDays agency { code } attributes { code datatype required values { key name } } } }`,
+      { code },
+    );
+    expect(created.service).toEqual({
+      name: 'Fallen tree limb',
+      slaDays: 4,
+      agency: { code: AGENCY },
+      attributes: [
+        {
+          code: 'size',
+          datatype: 'SINGLEVALUELIST',
+          required: true,
+          values: [
+            { key: 'small', name: 'Smaller than an arm' },
+            { key: 'large', name: 'Blocks the street' },
+          ],
+        },
+      ],
+    });
+
+    const person = await app.user('RESIDENT');
+    await page.getByLabel('Name or e-mail').fill(person.email);
+    await page.getByLabel('Role', { exact: true }).first().selectOption('ALL');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    const row = page.getByTestId('account-row').filter({ hasText: person.email });
+    await row.getByRole('button', { name: /Change role/ }).click();
+    const roleForm = page.getByRole('form', { name: /Change the role of/ });
+    await roleForm.getByLabel('Role').selectOption('STAFF');
+    await roleForm
+      .getByLabel('Agency')
+      .selectOption({ label: `Street Repairs (test) (${AGENCY})` });
+    await roleForm.getByRole('button', { name: 'Save role' }).click();
+    await eventually(() => row.textContent()).toContain('Staff');
+    const queue = await gql(`{ staffQueue(first: 1) { agency { code } } }`, {}, person.cookie);
+    expect(queue.staffQueue.agency.code).toBe(AGENCY);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
