@@ -10,6 +10,6 @@ export const STATUS_SHAPES: Record<string, string> = {
   ON_HOLD: '‖',
   COMPLETED: '✓',
   CLOSED_NOT_FIXED: '✕',
-  DUPLICATE: '⧉',
+  DUPLICATE: '⇆',
   CANCELED: '–',
 };
