@@ -201,6 +201,25 @@ describe('GET /export/requests.csv', () => {
     }
   });
 
+  it('filters by channel like stats (the dashboard links its figures to this export)', async () => {
+    const { res, body } = await download(`/export/requests.csv?channel=phone,mobile&ward=42`);
+    expect(res.status).toBe(200);
+    const records = parse(body, { columns: true }) as { channel: string; ward: string }[];
+    const ward42 = (
+      (await app.gql(`{ areas(kind: WARD) { id number } }`)).data!.areas as {
+        id: string;
+        number: number;
+      }[]
+    ).find((a) => a.number === 42)!.id;
+    const stats = await app.gql(
+      `query($filter: StatsFilter) { stats(filter: $filter) { totals { opened } } }`,
+      { filter: { channels: ['PHONE', 'MOBILE'], areaId: ward42 } },
+    );
+    expect(records.length).toBe(stats.data!.stats.totals.opened);
+    expect(records.length).toBeGreaterThan(0);
+    expect(new Set(records.map((r) => r.channel))).toEqual(new Set(['PHONE', 'MOBILE']));
+  });
+
   it('answers a bad parameter with 400, BAD_USER_INPUT and the parameter', async () => {
     for (const [query, field] of [
       ['bbox=1,2,3', 'bbox'],
@@ -211,6 +230,7 @@ describe('GET /export/requests.csv', () => {
       ['near=41.88,-87.62,0', 'near'],
       ['from=2021-01-02&to=2021-01-01', 'to'],
       ['ward=1&ward=2', 'ward'],
+      ['channel=fax', 'channel'],
     ] as const) {
       const { res, body } = await download(`/export/requests.csv?${query}`);
       expect(res.status, query).toBe(400);

@@ -29,6 +29,8 @@ async function insertRequest(options: {
   requestedAt: Date;
   detailedStatus: string;
   closedAfterDays?: number;
+  /** The promise: expected this many days after the request. */
+  expectedAfterDays?: number;
 }): Promise<string> {
   serial += 1;
   const closed = options.detailedStatus !== 'IN_PROGRESS' && options.detailedStatus !== 'SUBMITTED';
@@ -36,15 +38,19 @@ async function insertRequest(options: {
     closed && options.closedAfterDays !== undefined
       ? new Date(options.requestedAt.getTime() + options.closedAfterDays * DAY)
       : null;
+  const expectedAt =
+    options.expectedAfterDays !== undefined
+      ? new Date(options.requestedAt.getTime() + options.expectedAfterDays * DAY)
+      : null;
   const [row] = (await app.dataSource.query(
     `INSERT INTO service_requests (tracking_number, service_definition_id, description, location,
             ward, community_area, status, detailed_status, agency_id, channel, requested_at,
-            updated_at, closed_at)
+            updated_at, closed_at, expected_at)
      SELECT $1, s.id, '', p.g,
             (SELECT number FROM areas WHERE kind = 'WARD' AND ST_Covers(boundary, p.g)),
             (SELECT number FROM areas WHERE kind = 'COMMUNITY_AREA' AND ST_Covers(boundary, p.g)),
             $2, $3, s.agency_id, 'WEB', $4::timestamptz, COALESCE($5::timestamptz, $4::timestamptz),
-            $5::timestamptz
+            $5::timestamptz, $9::timestamptz
        FROM service_definitions s,
             (SELECT ST_SetSRID(ST_MakePoint($6, $7), 4326) AS g) p
       WHERE s.code = $8
@@ -58,6 +64,7 @@ async function insertRequest(options: {
       options.at.longitude,
       options.at.latitude,
       options.code,
+      expectedAt,
     ],
   )) as [{ id: string }];
   return row.id;
@@ -212,13 +219,15 @@ describe('stats on synthetic requests with controlled times', () => {
 
   beforeAll(async () => {
     const at = (day: number) => new Date(Date.UTC(2029, 2, day, 15));
-    // potholes (SLA 7 days) in Lincoln Square: completed after 1, 2, 3 and 10 days, one closed
-    // not fixed after 2 days, one duplicate after half a day, one still open (long overdue by NOW)
-    for (const [day, days] of [
-      [2, 1],
-      [3, 2],
-      [4, 3],
-      [5, 10],
+    // potholes (SLA 7 days) in Lincoln Square: completed after 1, 2, 3 and 10 days (promised
+    // 2, 1, 3 and 7: kept, broken, kept on the day, broken), one closed not fixed after 2 days
+    // (promised 5), one duplicate after half a day (promised 4), one still open (promised 7, long
+    // overdue by NOW)
+    for (const [day, days, promised] of [
+      [2, 1, 2],
+      [3, 2, 1],
+      [4, 3, 3],
+      [5, 10, 7],
     ] as const) {
       await insertRequest({
         code: POTHOLE,
@@ -226,6 +235,7 @@ describe('stats on synthetic requests with controlled times', () => {
         requestedAt: at(day),
         detailedStatus: 'COMPLETED',
         closedAfterDays: days,
+        expectedAfterDays: promised,
       });
     }
     await insertRequest({
@@ -234,6 +244,7 @@ describe('stats on synthetic requests with controlled times', () => {
       requestedAt: at(6),
       detailedStatus: 'CLOSED_NOT_FIXED',
       closedAfterDays: 2,
+      expectedAfterDays: 5,
     });
     await insertRequest({
       code: POTHOLE,
@@ -241,12 +252,31 @@ describe('stats on synthetic requests with controlled times', () => {
       requestedAt: at(7),
       detailedStatus: 'DUPLICATE',
       closedAfterDays: 0.5,
+      expectedAfterDays: 4,
     });
     openId = await insertRequest({
       code: POTHOLE,
       at: LINCOLN_SQUARE,
       requestedAt: at(8),
       detailedStatus: 'IN_PROGRESS',
+      expectedAfterDays: 7,
+    });
+    // graffiti (SLA 7 days) in Beverly: completed after 4 days (promised 3), canceled after 1
+    // (never promised)
+    await insertRequest({
+      code: GRAFFITI,
+      at: BEVERLY,
+      requestedAt: at(9),
+      detailedStatus: 'COMPLETED',
+      closedAfterDays: 4,
+      expectedAfterDays: 3,
+    });
+    await insertRequest({
+      code: GRAFFITI,
+      at: BEVERLY,
+      requestedAt: at(10),
+      detailedStatus: 'CANCELED',
+      closedAfterDays: 1,
     });
   });
 
@@ -292,6 +322,96 @@ describe('stats on synthetic requests with controlled times', () => {
         onTimeSample: 6,
       },
     ]);
+  });
+
+  it('publishes promised against actual per service, per area and in total', async () => {
+    const FIGURES = `opened closedCompleted closedNotFixed duplicates stillOpen medianDaysToComplete
+      p90DaysToComplete onTimeShare onTimeSample medianPromisedDays promiseSample promiseKeptShare`;
+    const res = await app.gql(
+      `query($filter: StatsFilter) {
+        stats(filter: $filter) {
+          totals { ${FIGURES} }
+          topServices(limit: 5) { code slaDays ${FIGURES} }
+          byArea(kind: COMMUNITY_AREA) { number ${FIGURES} }
+        }
+      }`,
+      { filter: { from, to } },
+    );
+    expect(res.errors).toBeUndefined();
+    const pothole = {
+      opened: 7,
+      closedCompleted: 4,
+      closedNotFixed: 1,
+      duplicates: 1,
+      stillOpen: 1,
+      medianDaysToComplete: 2.5,
+      p90DaysToComplete: expect.closeTo(7.9, 9) as number,
+      onTimeShare: 0.5,
+      onTimeSample: 6,
+      // promised 1, 2, 3, 4, 5, 7, 7 days (the duplicate was promised too)
+      medianPromisedDays: 4,
+      // known outcomes: 4 completed, 1 not fixed, 1 open past its date; kept: 2 (1 ≤ 2, 3 ≤ 3)
+      promiseSample: 6,
+      promiseKeptShare: expect.closeTo(1 / 3, 9) as number,
+    };
+    const graffiti = {
+      opened: 2,
+      closedCompleted: 1,
+      closedNotFixed: 1,
+      duplicates: 0,
+      stillOpen: 0,
+      medianDaysToComplete: 4,
+      p90DaysToComplete: 4,
+      // both closed: the completed one within 7 days, the canceled one never on time
+      onTimeShare: 0.5,
+      onTimeSample: 2,
+      medianPromisedDays: 3,
+      // only the completed one had a date, and it came a day late
+      promiseSample: 1,
+      promiseKeptShare: 0,
+    };
+    const stats = res.data!.stats;
+    expect(stats.topServices).toEqual([
+      { code: POTHOLE, slaDays: 7, ...pothole },
+      { code: GRAFFITI, slaDays: 7, ...graffiti },
+    ]);
+    const busy = (stats.byArea as { opened: number }[]).filter((a) => a.opened > 0);
+    expect(busy).toEqual([
+      { number: 4, ...pothole },
+      { number: 72, ...graffiti },
+    ]);
+    // an area without requests has zeros and no figures, not an error
+    expect((stats.byArea as { number: number }[]).find((a) => a.number === 1)).toEqual({
+      number: 1,
+      opened: 0,
+      closedCompleted: 0,
+      closedNotFixed: 0,
+      duplicates: 0,
+      stillOpen: 0,
+      medianDaysToComplete: null,
+      p90DaysToComplete: null,
+      onTimeShare: null,
+      onTimeSample: 0,
+      medianPromisedDays: null,
+      promiseSample: 0,
+      promiseKeptShare: null,
+    });
+    expect(stats.totals).toEqual({
+      opened: 9,
+      closedCompleted: 5,
+      closedNotFixed: 2,
+      duplicates: 1,
+      stillOpen: 1,
+      // completed: 1, 2, 3, 4, 10 days
+      medianDaysToComplete: 3,
+      p90DaysToComplete: expect.closeTo(7.6, 9) as number,
+      onTimeShare: 0.5,
+      onTimeSample: 8,
+      // promised 1, 2, 3, 3, 4, 5, 7, 7 days
+      medianPromisedDays: 3.5,
+      promiseSample: 7,
+      promiseKeptShare: expect.closeTo(2 / 7, 9) as number,
+    });
   });
 
   it('a request closed as not fixed raises closedNotFixed, never closedCompleted', async () => {

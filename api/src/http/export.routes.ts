@@ -3,10 +3,10 @@
  * server-side cursor straight into the response (constant memory for a million rows; a client that
  * hangs up stops the query).
  *
- * Query parameters (the filters of `serviceRequests`): `service_code` (comma list), `status`
- * (`open`/`closed`), `detailed_status` (comma list), `ward`, `community_area`, `from`, `to` (ISO
- * 8601; `from` inclusive, `to` exclusive, on `requested_at`), `bbox=west,south,east,north`,
- * `near=lat,lng,radiusMeters`. A bad value is a 400 with code BAD_USER_INPUT naming the parameter.
+ * Query parameters (the filters of `serviceRequests`, and the dashboard's channel): `service_code`
+ * (comma list), `status` (`open`/`closed`), `detailed_status` (comma list), `channel` (comma list),
+ * `ward`, `community_area`, `from`, `to` (ISO 8601; `from` inclusive, `to` exclusive, on
+ * `requested_at`), `bbox=west,south,east,north`, `near=lat,lng,radiusMeters`. A bad value is a 400 with code BAD_USER_INPUT naming the parameter.
  * Columns: see `EXPORT_COLUMNS` in modules/stats/export.repository.ts. Never contact data, notes or private services.
  */
 import { Transform } from 'node:stream';
@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { BadInputError, DomainError } from '../lib/errors.js';
 import type { FieldProblem } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
-import type { DetailedStatus } from '../modules/service-request/service-request.entity.js';
+import type { Channel, DetailedStatus } from '../modules/service-request/service-request.entity.js';
 import type { ExportRow } from '../modules/stats/export.repository.js';
 import type { ExportFilter, ExportService } from '../modules/stats/export.service.js';
 import type { Actor } from '../modules/user/actor.js';
@@ -103,6 +103,11 @@ export function parseExportQuery(query: Request['query']): ExportFilter {
     filter.detailedStatuses = detailed
       .split(',')
       .map((s) => s.trim().toUpperCase()) as DetailedStatus[];
+  }
+  const channels = text('channel');
+  if (channels !== undefined) {
+    // checked against the channels by the service
+    filter.channels = channels.split(',').map((s) => s.trim().toUpperCase()) as Channel[];
   }
   filter.ward = integer('ward', 50);
   filter.communityArea = integer('community_area', 77);

@@ -7,7 +7,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { METRIC_SRID, RequestEventEntity, ServiceRequestEntity } from './service-request.entity.js';
-import type { DetailedStatus, RequestStatus } from './service-request.entity.js';
+import type { Channel, DetailedStatus, RequestStatus } from './service-request.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { Open311TokenEntity } from './open311-token.entity.js';
 
@@ -20,6 +20,8 @@ export interface RequestFilter {
   serviceCodes?: string[];
   status?: RequestStatus;
   detailedStatuses?: DetailedStatus[];
+  /** Any of these channels (the dashboard's channel filter, in exports). */
+  channels?: Channel[];
   from?: Date;
   /** Exclusive upper bound of `requested_at`. */
   to?: Date;
@@ -89,6 +91,7 @@ export function whereOf(
   if (filter.detailedStatuses?.length) {
     where.push(`r.detailed_status = ANY(${p(filter.detailedStatuses)}::text[])`);
   }
+  if (filter.channels?.length) where.push(`r.channel = ANY(${p(filter.channels)}::text[])`);
   if (filter.from) where.push(`r.requested_at >= ${p(filter.from)}`);
   if (filter.to) where.push(`r.requested_at < ${p(filter.to)}`);
   if (filter.until) where.push(`r.requested_at <= ${p(filter.until)}`);

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { BadInputError } from '../../lib/errors.js';
 import type { FieldProblem } from '../../lib/errors.js';
-import { DETAILED_STATUSES } from '../service-request/service-request.entity.js';
+import { CHANNELS, DETAILED_STATUSES } from '../service-request/service-request.entity.js';
 import type { RequestFilter } from '../service-request/service-request.repository.js';
 import type { Actor } from '../user/actor.js';
 import { EXPORT_COLUMNS } from './export.repository.js';
@@ -17,6 +17,7 @@ export type ExportFilter = Pick<
   | 'serviceCodes'
   | 'status'
   | 'detailedStatuses'
+  | 'channels'
   | 'ward'
   | 'communityArea'
   | 'from'
@@ -47,6 +48,15 @@ export class ExportService {
       problems.push({
         field: 'detailed_status',
         message: `must be a comma list of ${DETAILED_STATUSES.join(', ')}`,
+      });
+    }
+    const badChannels = filter.channels?.filter(
+      (c) => !(CHANNELS as readonly string[]).includes(c),
+    );
+    if (badChannels?.length) {
+      problems.push({
+        field: 'channel',
+        message: `must be a comma list of ${CHANNELS.join(', ')}`,
       });
     }
     if (filter.from && filter.to && filter.from >= filter.to) {

@@ -7,6 +7,7 @@ import { fromGlobalId, toGlobalId } from '../../lib/ids.js';
 import { AreaKindEnum } from '../area/area.type.js';
 import type { Channel, RequestStatus } from '../service-request/service-request.entity.js';
 import type { RequestStatusEnum } from '../service-request/service-request.type.js';
+import type { Figures } from './stats.repository.js';
 import type { StatsService } from './stats.service.js';
 import {
   AreaStats,
@@ -23,6 +24,21 @@ import {
 import type { EstimateScopeEnum } from './stats.type.js';
 
 const share = (hits: number, sample: number): number | null => (sample > 0 ? hits / sample : null);
+
+/** Raw hits → shares (the GraphQL shape of {@link CohortFigures}). */
+function shares<T extends Figures>(
+  row: T,
+): Omit<T, 'onTime' | 'promiseKept'> & {
+  onTimeShare: number | null;
+  promiseKeptShare: number | null;
+} {
+  const { onTime, promiseKept, ...rest } = row;
+  return {
+    ...rest,
+    onTimeShare: share(onTime, row.onTimeSample),
+    promiseKeptShare: share(promiseKept, row.promiseSample),
+  };
+}
 
 /** Resolvers of the transparency queries. */
 @Resolver(() => Stats)
@@ -60,8 +76,7 @@ export class StatsResolver {
 
   @FieldResolver(() => StatsTotals, { description: 'Totals of the cohort.' })
   async totals(@Root() root: Stats): Promise<StatsTotals> {
-    const row = await this.service.totals(root.query);
-    return { ...row, onTimeShare: share(row.onTime, row.onTimeSample) };
+    return shares(await this.service.totals(root.query));
   }
 
   @FieldResolver(() => [StatsPeriodBucket], {
@@ -72,14 +87,15 @@ export class StatsResolver {
   }
 
   @FieldResolver(() => [ServiceStats], {
-    description: 'Services with the most requests in the cohort, most first.',
+    description:
+      'Services with the most requests in the cohort, most first, each with its promise (SLA, expected dates) and what happened.',
   })
-  topServices(
+  async topServices(
     @Root() root: Stats,
     @Arg('limit', () => Int, { defaultValue: 10, description: 'How many, 1 to 200.' })
     limit: number,
   ): Promise<ServiceStats[]> {
-    return this.service.topServices(root.query, limit);
+    return (await this.service.topServices(root.query, limit)).map(shares);
   }
 
   @FieldResolver(() => [AreaStats], {
@@ -94,7 +110,7 @@ export class StatsResolver {
     kind: AreaKindEnum,
   ): Promise<AreaStats[]> {
     const rows = await this.service.byArea(root.query, kind);
-    return rows.map((r) => ({ ...r, kind, onTimeShare: share(r.onTime, r.onTimeSample) }));
+    return rows.map((r) => ({ ...shares(r), kind }));
   }
 
   @Query(() => CompletionEstimate, {

@@ -72,12 +72,13 @@ export class StatsFilter {
   period?: StatsPeriodEnum | null;
 }
 
-/** Counts and times to close of a cohort. */
-@ObjectType({
-  description:
-    'Figures of the requests requested in the filter’s range (the cohort), by their current status: opened = closedCompleted + closedNotFixed + duplicates + stillOpen. Closed never counts as fixed.',
-})
-export class StatsTotals {
+/**
+ * The figures every part of `Stats` gives for its requests (the whole cohort, one service, one
+ * area): outcomes counted apart (closed never counts as fixed), days to complete, the SLA and the
+ * promises made to residents against what happened.
+ */
+@ObjectType({ description: 'Figures of a group of requests (base of the stats parts).' })
+export abstract class CohortFigures {
   @Field(() => Int, { description: 'Requests opened (requested) in the range.' })
   opened: number;
 
@@ -109,18 +110,6 @@ export class StatsTotals {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Median days from requested to closed, every closed request (any outcome).',
-  })
-  medianDaysToClose: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: '90th percentile days from requested to closed, every closed request.',
-  })
-  p90DaysToClose: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
     description:
       'Share (0–1) of onTimeSample completed within the service’s SLA; null when the sample is empty.',
   })
@@ -131,6 +120,45 @@ export class StatsTotals {
       'Requests of services with an SLA whose outcome is known: closed (except DUPLICATE) or open past the deadline.',
   })
   onTimeSample: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The promise: median days from requested to the expected date residents were given (the completion estimate, else the SLA, or a date staff set); null when no request had one.',
+  })
+  medianPromisedDays: number | null;
+
+  @Field(() => Int, {
+    description:
+      'Requests given an expected date whose outcome is known: closed (except DUPLICATE) or open past that date.',
+  })
+  promiseSample: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share (0–1) of promiseSample COMPLETED by the expected date; null when the sample is empty.',
+  })
+  promiseKeptShare: number | null;
+}
+
+/** Counts and times to close of a cohort. */
+@ObjectType({
+  description:
+    'Figures of the requests requested in the filter’s range (the cohort), by their current status: opened = closedCompleted + closedNotFixed + duplicates + stillOpen. Closed never counts as fixed.',
+})
+export class StatsTotals extends CohortFigures {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median days from requested to closed, every closed request (any outcome).',
+  })
+  medianDaysToClose: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile days from requested to closed, every closed request.',
+  })
+  p90DaysToClose: number | null;
 }
 
 /** One calendar period of the cohort. */
@@ -165,22 +193,16 @@ export class StatsPeriodBucket {
 }
 
 /** One service's figures. */
-@ObjectType({ description: 'One service’s figures in the cohort.' })
-export class ServiceStats {
+@ObjectType({
+  description:
+    'One service’s figures in the cohort: its promise (SLA, expected dates) against what happened.',
+})
+export class ServiceStats extends CohortFigures {
   @Field(() => String, { description: 'Open311 service code.' })
   code: string;
 
   @Field(() => String, { description: 'Service name.' })
   name: string;
-
-  @Field(() => Int, { description: 'Requests opened.' })
-  opened: number;
-
-  @Field(() => Int, { description: 'Of those, still open.' })
-  stillOpen: number;
-
-  @Field(() => Float, { nullable: true, description: 'Median days to close, COMPLETED only.' })
-  medianDaysToComplete: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The promise: SLA target in days, if any.' })
   slaDays: number | null;
@@ -188,7 +210,7 @@ export class ServiceStats {
 
 /** One area's figures. */
 @ObjectType({ description: 'One ward’s or community area’s figures in the cohort.' })
-export class AreaStats {
+export class AreaStats extends CohortFigures {
   @Field(() => AreaKindEnum, { description: 'Ward or community area.' })
   kind: AreaKindEnum;
 
@@ -197,24 +219,6 @@ export class AreaStats {
 
   @Field(() => String, { description: 'Area name.' })
   name: string;
-
-  @Field(() => Int, { description: 'Requests opened in the area.' })
-  opened: number;
-
-  @Field(() => Int, { description: 'Of those, still open.' })
-  stillOpen: number;
-
-  @Field(() => Float, { nullable: true, description: 'Median days to close, COMPLETED only.' })
-  medianDaysToComplete: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Share (0–1) completed within the SLA; null when the sample is empty.',
-  })
-  onTimeShare: number | null;
-
-  @Field(() => Int, { description: 'Size of the on-time sample (see StatsTotals.onTimeSample).' })
-  onTimeSample: number;
 }
 
 /** The answer of `stats`: each part is computed only when asked for. */
