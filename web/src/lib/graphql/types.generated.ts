@@ -543,6 +543,31 @@ export type StaffQueueOrder =
   /** Oldest request first (default). */
   | 'OLDEST_FIRST';
 
+/** Filters of stats; all optional and combined with AND. */
+export type StatsFilter = {
+  /** Inside a ward or community area (global id). */
+  areaId?: string | number | null | undefined;
+  /** Any of these channels. */
+  channels?: Array<Channel> | null | undefined;
+  /** Requested at or after. */
+  from?: unknown;
+  /** Period of byPeriod (default DAY). */
+  period?: StatsPeriod | null | undefined;
+  /** Any of these service codes. */
+  serviceCodes?: Array<string> | null | undefined;
+  /** Requested before. */
+  to?: unknown;
+};
+
+/** A calendar period in Chicago time (America/Chicago). */
+export type StatsPeriod =
+  /** Calendar day. */
+  | 'DAY'
+  /** Calendar month. */
+  | 'MONTH'
+  /** ISO week, starting on Monday. */
+  | 'WEEK';
+
 /** A new service request. */
 export type SubmitServiceRequestInput = {
   /** Street address or nearest intersection. */
@@ -797,6 +822,28 @@ export type AreaRequestsChangedSubscriptionVariables = Exact<{
 
 
 export type AreaRequestsChangedSubscription = { serviceRequestsChanged: { change: RequestChange, request: { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } } };
+
+export type DashboardOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardOptionsQuery = { serviceGroups: Array<string>, services: Array<{ code: string, name: string, group: string }>, wards: Array<{ id: string, number: number, name: string }>, communityAreas: Array<{ id: string, number: number, name: string }> };
+
+export type DashboardFiguresFragment = { opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToComplete: number | null, p90DaysToComplete: number | null, onTimeShare: number | null, onTimeSample: number, medianPromisedDays: number | null, promiseSample: number, promiseKeptShare: number | null };
+
+export type DashboardStatsQueryVariables = Exact<{
+  filter: StatsFilter;
+  kind: AreaKind;
+}>;
+
+
+export type DashboardStatsQuery = { stats: { totals: { opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToComplete: number | null, p90DaysToComplete: number | null, onTimeShare: number | null, onTimeSample: number, medianPromisedDays: number | null, promiseSample: number, promiseKeptShare: number | null }, byPeriod: Array<{ start: unknown, label: string, opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToComplete: number | null }>, topServices: Array<{ code: string, name: string, slaDays: number | null, opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToComplete: number | null, p90DaysToComplete: number | null, onTimeShare: number | null, onTimeSample: number, medianPromisedDays: number | null, promiseSample: number, promiseKeptShare: number | null }>, byArea: Array<{ kind: AreaKind, number: number, name: string, opened: number, closedCompleted: number, closedNotFixed: number, duplicates: number, stillOpen: number, medianDaysToComplete: number | null, p90DaysToComplete: number | null, onTimeShare: number | null, onTimeSample: number, medianPromisedDays: number | null, promiseSample: number, promiseKeptShare: number | null }> } };
+
+export type DashboardBoundariesQueryVariables = Exact<{
+  kind: AreaKind;
+}>;
+
+
+export type DashboardBoundariesQuery = { areas: Array<{ id: string, number: number, name: string, boundaryGeoJson: string | null }> };
 
 export type HomeRequestFragment = { id: string, trackingNumber: string, requestedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } };
 
