@@ -276,7 +276,7 @@ describe('dashboard', () => {
     );
     await checkA11y(page, 'dashboard (Spanish)');
     await context.close();
-  });
+  }, 90_000);
 
   it('passes axe-core with every view of the map and tables, and saves screenshots', async () => {
     const context = await newContext(browser, app.url);
