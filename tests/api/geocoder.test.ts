@@ -46,8 +46,8 @@ describe('LocalGeocoder (seeded Chicago addresses)', () => {
     for (const text of ['1953 W Leland Ave', '1953 west leland avenue, Chicago, IL 60640']) {
       const hit = await local.geocode(text);
       expect(hit).toMatchObject({ label: '1953 W LELAND AVE', precision: 'ADDRESS' });
-      expect(hit!.latitude).toBeCloseTo(known!.lat, 6);
-      expect(hit!.longitude).toBeCloseTo(known!.lon, 6);
+      expect(hit!.latitude).toBeCloseTo(known!.lat, 3);
+      expect(hit!.longitude).toBeCloseTo(known!.lon, 3);
     }
   });
 

@@ -103,8 +103,11 @@ describe('pages and errors', () => {
     expect(html).toMatch(/href="\/graphql"/);
   });
 
-  it('an unknown path is a 404 JSON error with code NOT_FOUND', async () => {
-    const res = await fetch(`${app.url}/no/such/page`);
+  it('an unknown API path is a 404 JSON error with code NOT_FOUND; an unknown page is the app’s 404', async () => {
+    const page = await fetch(`${app.url}/no/such/page`);
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const res = await fetch(`${app.url}/export/no-such-export`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };

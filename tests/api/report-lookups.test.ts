@@ -106,8 +106,8 @@ describe('geocode', () => {
       ward: known!.ward,
       communityArea: known!.communityArea,
     });
-    expect(hit.location.latitude).toBeCloseTo(known!.lat, 6);
-    expect(hit.location.longitude).toBeCloseTo(known!.lon, 6);
+    expect(hit.location.latitude).toBeCloseTo(known!.lat, 3);
+    expect(hit.location.longitude).toBeCloseTo(known!.lon, 3);
   });
 
   it('finds an intersection, answers [] for an unknown place and names the field when empty', async () => {

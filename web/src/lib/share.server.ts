@@ -100,6 +100,6 @@ export async function shareMetaFor(url: URL, lang: 'en' | 'es'): Promise<string>
   const lines = tags.map(
     ([attr, key, value]) => `<meta ${attr}="${key}" content="${escape(value)}" />`,
   );
-  if (share) lines.unshift(`<title>${escape(`${title} · Stoop`)}</title>`);
+  lines.unshift(`<title>${escape(share ? `${title} · Stoop` : title)}</title>`);
   return lines.join('\n    ');
 }
