@@ -110,7 +110,7 @@ async function tabTo(page: Page, selector: string, back = false, max = 60): Prom
   throw new Error(`could not reach ${selector} with Tab`);
 }
 
-describe('home map', () => {
+describe('home map', { timeout: 60_000 }, () => {
   it('draws outlines and clusters from the API and lists the API’s newest requests', async () => {
     const context = await newContext(browser, app.url);
     const page = await context.newPage();
@@ -166,6 +166,7 @@ describe('home map', () => {
     expect(await page.locator('.stoop-marker').count()).toBe(api.numbers.length);
     const first = page.locator('.stoop-marker').first();
     expect(await first.getAttribute('aria-label')).toMatch(/ · SR\d\d-\d{8}$/);
+    await checkA11y(page, 'home, zoomed in');
     await context.close();
   });
 
@@ -220,9 +221,102 @@ describe('home map', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('filters by dates and detailed status by keyboard; the map then shows the listed points', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await poll(() => listedNumbers(page).then((n) => n.length)).toBeGreaterThan(10);
+    await tabTo(page, '#f-from');
+    await page.keyboard.type('01022021');
+    await poll(() => new URL(page.url()).searchParams.get('from')).toBe('2021-01-02');
+    await tabTo(page, '.detailed > summary');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'input[type="checkbox"][value="COMPLETED"]');
+    await page.keyboard.press('Space');
+    await poll(() => new URL(page.url()).searchParams.get('detailed_status')).toBe('COMPLETED');
+    // Chicago's midnight of 2 January 2021 (CST, UTC−6).
+    const filter = { from: '2021-01-02T06:00:00.000Z', detailedStatuses: ['COMPLETED'] };
+    const api = await apiTrackingNumbers(filter, 50);
+    await poll(() => listedNumbers(page)).toEqual(api.numbers);
+    await poll(() => page.getByTestId('announcer').innerText()).toBe(
+      `${api.total.toLocaleString('en-US')} requests match.`,
+    );
+    // Clusters cannot count by date or detailed status: the map shows the listed requests.
+    await poll(() => page.locator('.stoop-marker').count()).toBe(api.numbers.length);
+    expect(await page.locator('.stoop-cluster').count()).toBe(0);
+    expect(await page.getByTestId('export-csv').getAttribute('href')).toBe(
+      '/export/requests.csv?detailed_status=COMPLETED&from=2021-01-02T06%3A00%3A00.000Z',
+    );
+    await context.close();
+  });
+
+  it('lists requests near the viewer, nearest first, after “use my location”', async () => {
+    const context = await newContext(browser, app.url);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation(LELAND);
+    const page = await context.newPage();
+    await page.goto('/');
+    await poll(() => listedNumbers(page).then((n) => n.length)).toBeGreaterThan(10);
+    await tabTo(page, 'button:has-text("Use my location")');
+    await page.keyboard.press('Enter');
+    await poll(() => new URL(page.url()).searchParams.get('near')).toBe('41.96679,-87.67859');
+    await page.getByRole('heading', { level: 2, name: /within 1 km of you/ }).waitFor();
+    const api = await apiTrackingNumbers(
+      { near: { lat: LELAND.latitude, lng: LELAND.longitude, radiusMeters: 1000 } },
+      50,
+      'DISTANCE',
+    );
+    expect(api.total).toBeGreaterThan(0);
+    await poll(() => listedNumbers(page)).toEqual(api.numbers);
+    expect(await page.getByTestId('request-row').first().innerText()).toMatch(/\d+ m away/);
+    await context.close();
+  });
+
+  it('holds a burst of new requests behind a “show” hint', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await poll(() => listedNumbers(page).then((n) => n.length)).toBeGreaterThan(10);
+    await page.getByTestId('live').waitFor();
+    const resident = await app.user('RESIDENT');
+    const numbers: string[] = [];
+    for (let i = 0; i < 8; i++) numbers.push(await submitPothole(`Burst ${i}`, resident.cookie));
+    // The first five arrive in the list; the rest wait behind the hint.
+    await poll(() => page.getByTestId('pending').innerText()).toBe('3 new requests in view — show');
+    expect((await listedNumbers(page)).slice(0, 5)).toEqual(numbers.slice(0, 5).reverse());
+    await page.getByTestId('pending').focus();
+    await page.keyboard.press('Enter');
+    await poll(() => listedNumbers(page).then((n) => n.slice(0, 8))).toEqual(numbers.toReversed());
+    expect(await page.getByTestId('pending').count()).toBe(0);
+    await context.close();
+  });
+
+  it('speaks Spanish and reflows at 320 px', async () => {
+    const context = await newContext(browser, app.url, { locale: 'es-MX' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page
+      .getByRole('heading', { level: 1, name: 'Lo que reportan los vecinos en Chicago' })
+      .waitFor();
+    await page.getByLabel('Distrito o área comunitaria').waitFor();
+    await poll(() => page.getByTestId('list-count').innerText()).toMatch(/^Mostrando 50 de /);
+    // Reflows at 320 px: nothing wider than the screen.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await poll(() =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await page.goto('/areas/wards/47?lang=es');
+    await page.getByRole('heading', { level: 1, name: 'Ward 47' }).waitFor();
+    await page.getByText('Cómo se atendieron las solicitudes aquí').waitFor();
+    await poll(() =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await context.close();
+  });
 });
 
-describe('area pages', () => {
+describe('area pages', { timeout: 60_000 }, () => {
   it('ward 47: name, open requests and figures equal to the API’s, live, follow', async () => {
     const resident = await app.user('RESIDENT');
     await submitPothole('Pothole in front of the library', resident.cookie);
