@@ -549,3 +549,96 @@ describe('blockClubActivity', () => {
     expect(JSON.stringify(items)).not.toContain(outside.id);
   });
 });
+
+describe('blockClubActivity membership news', () => {
+  const ACTIVITY = `subscription($id: ID!) {
+    blockClubActivity(blockClubId: $id) { kind membershipChange member { userId displayName role status } }
+  }`;
+  const DECIDE = `mutation($input: DecideMembershipInput!) {
+    decideMembership(input: $input) { member { status } }
+  }`;
+
+  it('organizers hear requests to join and decisions; other members hear only who joined', async () => {
+    const organizer = await app.user('RESIDENT');
+    const member = await app.user('RESIDENT');
+    const asker = await app.user('RESIDENT');
+    const refused = await app.user('RESIDENT');
+    const club = await createClub(organizer.cookie, { joinPolicy: 'APPROVAL' });
+    await join(club.id, member.cookie);
+    await app.gql(
+      DECIDE,
+      { input: { clubId: club.id, userId: member.id, approve: true } },
+      organizer.cookie,
+    );
+
+    const forOrganizer = collect(app.wsClient(organizer.cookie), ACTIVITY, { id: club.id }, 5);
+    const forMember = collect(app.wsClient(member.cookie), ACTIVITY, { id: club.id }, 2);
+    const forAsker = collect(app.wsClient(asker.cookie), ACTIVITY, { id: club.id }, 2);
+    await Promise.all([forOrganizer.ready, forMember.ready, forAsker.ready]);
+    await new Promise((r) => setTimeout(r, 300));
+
+    expect((await join(club.id, asker.cookie)).errors).toBeUndefined();
+    expect((await join(club.id, refused.cookie)).errors).toBeUndefined();
+    await app.gql(
+      DECIDE,
+      { input: { clubId: club.id, userId: refused.id, approve: false } },
+      organizer.cookie,
+    );
+    await app.gql(
+      DECIDE,
+      { input: { clubId: club.id, userId: asker.id, approve: true } },
+      organizer.cookie,
+    );
+    await app.gql(
+      `mutation($input: SetBlockClubMemberRoleInput!) { setBlockClubMemberRole(input: $input) { member { role } } }`,
+      { input: { clubId: club.id, userId: asker.id, role: 'ORGANIZER' } },
+      organizer.cookie,
+    );
+
+    const seen = (items: any[]) =>
+      items.map((i) => {
+        const a = i.blockClubActivity;
+        return `${a.kind} ${a.membershipChange} ${a.member.userId} ${a.member.role} ${a.member.status}`;
+      });
+    expect(seen(await forOrganizer.results)).toEqual([
+      `MEMBERSHIP ASKED ${asker.id} MEMBER PENDING`,
+      `MEMBERSHIP ASKED ${refused.id} MEMBER PENDING`,
+      `MEMBERSHIP REFUSED ${refused.id} MEMBER PENDING`,
+      `MEMBERSHIP APPROVED ${asker.id} MEMBER ACTIVE`,
+      `MEMBERSHIP ROLE_CHANGED ${asker.id} ORGANIZER ACTIVE`,
+    ]);
+    // A plain member hears who became a member, never who asked or was refused.
+    expect(seen(await forMember.results)).toEqual([
+      `MEMBERSHIP APPROVED ${asker.id} MEMBER ACTIVE`,
+      `MEMBERSHIP ROLE_CHANGED ${asker.id} ORGANIZER ACTIVE`,
+    ]);
+    // The person who asked hears their own request and its approval, not someone else's refusal.
+    expect(seen(await forAsker.results)).toEqual([
+      `MEMBERSHIP ASKED ${asker.id} MEMBER PENDING`,
+      `MEMBERSHIP APPROVED ${asker.id} MEMBER ACTIVE`,
+    ]);
+    const displayName = (await forOrganizer.results)[0].blockClubActivity.member.displayName;
+    expect(displayName).toBe('Test RESIDENT');
+  });
+
+  it('an open club streams who joined and who left', async () => {
+    const organizer = await app.user('RESIDENT');
+    const neighbour = await app.user('RESIDENT');
+    const club = await createClub(organizer.cookie);
+    const live = collect(app.wsClient(organizer.cookie), ACTIVITY, { id: club.id }, 2);
+    await live.ready;
+    await new Promise((r) => setTimeout(r, 300));
+    await join(club.id, neighbour.cookie);
+    await app.gql(
+      `mutation($id: ID!) { leaveBlockClub(input: { clubId: $id }) { member { userId } } }`,
+      { id: club.id },
+      neighbour.cookie,
+    );
+    const items = await live.results;
+    expect(items.map((i) => i.blockClubActivity.membershipChange)).toEqual(['JOINED', 'LEFT']);
+    expect(items[1].blockClubActivity.member).toMatchObject({
+      userId: neighbour.id,
+      status: 'ACTIVE',
+    });
+  });
+});

@@ -436,6 +436,37 @@ export class BlockClubRepository {
     ]);
   }
 
+  /** One membership with the member's display name, or null. */
+  async member(q: Q, clubId: string, userId: string): Promise<MemberRow | null> {
+    const rows: {
+      user_id: string;
+      display_name: string;
+      role: MemberRole;
+      status: MemberStatus;
+      joined_at: Date;
+      joined_key: string;
+      rank: number;
+    }[] = await q.query(
+      `SELECT m.user_id, u.display_name, m.role, m.status, m.joined_at, m.joined_at::text AS joined_key,
+              CASE WHEN m.status = 'PENDING' THEN 2 WHEN m.role = 'ORGANIZER' THEN 0 ELSE 1 END AS rank
+         FROM block_club_members m JOIN users u ON u.id = m.user_id
+        WHERE m.club_id = $1 AND m.user_id = $2`,
+      [clubId, userId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          userId: r.user_id,
+          displayName: r.display_name,
+          role: r.role,
+          status: r.status,
+          joinedAt: r.joined_at,
+          rank: Number(r.rank),
+          joinedKey: r.joined_key,
+        }
+      : null;
+  }
+
   /** Active members' ids, optionally only organizers. */
   async activeMemberIds(q: Q, clubId: string, role?: MemberRole): Promise<string[]> {
     const rows: { user_id: string }[] = await q.query(

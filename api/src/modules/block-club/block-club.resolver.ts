@@ -54,6 +54,7 @@ import {
   BlockClubConnection,
   BlockClubIdeas,
   BlockClubMemberConnection,
+  BlockClubMembershipChangeEnum,
   BlockClubMembershipPayload,
   BlockClubPayload,
   BlockClubPostConnection,
@@ -341,7 +342,7 @@ export class BlockClubResolver {
 
   @Subscription(() => BlockClubActivity, {
     description:
-      'Live activity of one club: new requests inside its boundary, posts, actions and comments on posts.',
+      'Live activity of one club: new requests inside its boundary, posts, actions, comments on posts and membership news (requests to join for organizers only).',
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
       const { blockClubId } = args as { blockClubId: string };
@@ -363,6 +364,8 @@ export class BlockClubResolver {
       action: null,
       comment: null,
       postId: null,
+      member: null,
+      membershipChange: null,
     };
     if (item.kind === 'REQUEST') {
       result.request = presentServiceRequest(
@@ -373,6 +376,9 @@ export class BlockClubResolver {
       result.post = presentPost(item.post, ctx.actor);
     } else if (item.kind === 'ACTION') {
       result.action = presentAction(item.action);
+    } else if (item.kind === 'MEMBERSHIP') {
+      result.member = presentMember(item.member);
+      result.membershipChange = item.membershipChange as BlockClubMembershipChangeEnum;
     } else {
       const name = await ctx.loaders.userName.load(item.comment.authorId);
       result.comment = presentComment(item.comment, ctx.actor, name);

@@ -6,8 +6,10 @@
  *   valid, inside the city (covered by the wards) and at most {@link MAX_CLUB_AREA_M2} m².
  * - organizer: a member who runs the club (edits it, decides memberships, schedules actions,
  *   adopts requests, hands the role over). A club always keeps at least one active organizer.
- * - activity: what a club page streams live — new requests inside the boundary, posts, actions and
- *   comments on posts.
+ * - activity: what a club page streams live — new requests inside the boundary, posts, actions,
+ *   comments on posts and membership news (who joined, asked to join, was approved, left or
+ *   changed role). News about a request to join (asked, refused, withdrawn) reaches only the
+ *   club's organizers, moderators, admins and the person concerned.
  *
  * Every organizer, moderator and admin act is written to the audit log in its own transaction;
  * events and notifications are published after commit.
@@ -81,11 +83,19 @@ export interface BoundaryInput {
   coordinates: number[][][];
 }
 
+/** What happened to a membership. */
+export type MembershipChange =
+  'JOINED' | 'ASKED' | 'APPROVED' | 'REFUSED' | 'WITHDRAWN' | 'LEFT' | 'ROLE_CHANGED';
+
+/** Membership news that only organizers (and the person concerned) may hear. */
+const ORGANIZERS_ONLY: ReadonlySet<MembershipChange> = new Set(['ASKED', 'REFUSED', 'WITHDRAWN']);
+
 /** What is published on a club's own topic after commit. */
 export type ClubTopicMessage =
   | { kind: 'POST'; post: PostRow }
   | { kind: 'ACTION'; action: ActionRow }
-  | { kind: 'COMMENT'; comment: CommentEntity; postId: string };
+  | { kind: 'COMMENT'; comment: CommentEntity; postId: string }
+  | { kind: 'MEMBERSHIP'; membershipChange: MembershipChange; member: MemberRow };
 
 /** One item of a club's live activity. */
 export type ClubActivity = ClubTopicMessage | { kind: 'REQUEST'; request: ServiceRequestEntity };
@@ -483,16 +493,17 @@ export class BlockClubService {
   async join(actor: Actor, clubId: string): Promise<ClubRow> {
     if (!actor.user) throw new UnauthenticatedError('Sign in to join a block club.');
     const user = actor.user;
-    const notes = await this.deps.dataSource.transaction(async (manager) => {
+    const { notes, joined } = await this.deps.dataSource.transaction(async (manager) => {
       if (!(await this.repository.lockClub(manager, clubId)))
         throw new NotFoundError('Block club', clubId);
       const club = await this.mustGet(actor, clubId, manager);
-      if (club.viewerStatus) return [];
+      if (club.viewerStatus) return { notes: [], joined: null };
       const status: MemberStatus = club.joinPolicy === 'OPEN' ? 'ACTIVE' : 'PENDING';
       await this.repository.insertMember(manager, club.id, user.id, 'MEMBER', status);
-      if (status === 'ACTIVE') return [];
+      const joined = await this.repository.member(manager, club.id, user.id);
+      if (status === 'ACTIVE') return { notes: [], joined };
       const organizers = await this.repository.activeMemberIds(manager, club.id, 'ORGANIZER');
-      return this.deps.notifications.notify(
+      const notes = await this.deps.notifications.notify(
         manager,
         organizers.map((userId) => ({
           userId,
@@ -505,7 +516,11 @@ export class BlockClubService {
         })),
         user.id,
       );
+      return { notes, joined };
     });
+    if (joined) {
+      this.publishMembership(clubId, joined.status === 'ACTIVE' ? 'JOINED' : 'ASKED', joined);
+    }
     this.deps.notifications.publish(notes);
     return (await this.get(actor, { id: clubId }))!;
   }
@@ -517,11 +532,11 @@ export class BlockClubService {
   async leave(actor: Actor, clubId: string): Promise<ClubRow> {
     if (!actor.user) throw new UnauthenticatedError();
     const userId = actor.user.id;
-    await this.deps.dataSource.transaction(async (manager) => {
+    const gone = await this.deps.dataSource.transaction(async (manager) => {
       if (!(await this.repository.lockClub(manager, clubId)))
         throw new NotFoundError('Block club', clubId);
       const club = await this.mustGet(actor, clubId, manager);
-      if (!club.viewerStatus) return;
+      if (!club.viewerStatus) return null;
       if (this.isOrganizer(club)) {
         const organizers = await this.repository.activeMemberIds(manager, clubId, 'ORGANIZER');
         if (organizers.length <= 1) {
@@ -530,8 +545,11 @@ export class BlockClubService {
           );
         }
       }
+      const member = await this.repository.member(manager, clubId, userId);
       await this.repository.deleteMember(manager, clubId, userId);
+      return member;
     });
+    if (gone) this.publishMembership(clubId, gone.status === 'ACTIVE' ? 'LEFT' : 'WITHDRAWN', gone);
     return (await this.get(actor, { id: clubId }))!;
   }
 
@@ -544,7 +562,7 @@ export class BlockClubService {
   ): Promise<{ club: ClubRow; member: MemberRow | null }> {
     if (!actor.user) throw new UnauthenticatedError();
     const actorId = actor.user.id;
-    const notes = await this.deps.dataSource.transaction(async (manager) => {
+    const { notes, decided } = await this.deps.dataSource.transaction(async (manager) => {
       if (!(await this.repository.lockClub(manager, clubId)))
         throw new NotFoundError('Block club', clubId);
       const club = await this.mustGet(actor, clubId, manager);
@@ -558,9 +576,11 @@ export class BlockClubService {
           { field: 'input.userId', message: 'is not waiting for a decision' },
         ]);
       }
+      const asked = await this.repository.member(manager, clubId, userId);
       if (approve)
         await this.repository.updateMember(manager, clubId, userId, { status: 'ACTIVE' });
       else await this.repository.deleteMember(manager, clubId, userId);
+      const decided = approve ? await this.repository.member(manager, clubId, userId) : asked;
       await this.deps.audit.record(manager, {
         actorId,
         action: approve ? 'block_club.approve_member' : 'block_club.refuse_member',
@@ -568,7 +588,7 @@ export class BlockClubService {
         targetId: clubId,
         data: { userId },
       });
-      return this.deps.notifications.notify(
+      const notes = await this.deps.notifications.notify(
         manager,
         [
           {
@@ -583,7 +603,9 @@ export class BlockClubService {
         ],
         actorId,
       );
+      return { notes, decided };
     });
+    if (decided) this.publishMembership(clubId, approve ? 'APPROVED' : 'REFUSED', decided);
     this.deps.notifications.publish(notes);
     return {
       club: (await this.get(actor, { id: clubId }))!,
@@ -603,7 +625,7 @@ export class BlockClubService {
   ): Promise<{ club: ClubRow; member: MemberRow | null }> {
     if (!actor.user) throw new UnauthenticatedError();
     const actorId = actor.user.id;
-    await this.deps.dataSource.transaction(async (manager) => {
+    const changed = await this.deps.dataSource.transaction(async (manager) => {
       if (!(await this.repository.lockClub(manager, clubId)))
         throw new NotFoundError('Block club', clubId);
       const club = await this.mustGet(actor, clubId, manager);
@@ -617,7 +639,7 @@ export class BlockClubService {
           { field: 'input.userId', message: 'is not an active member' },
         ]);
       }
-      if (membership.role === role) return;
+      if (membership.role === role) return false;
       if (role === 'MEMBER') {
         const organizers = await this.repository.activeMemberIds(manager, clubId, 'ORGANIZER');
         if (organizers.length <= 1) {
@@ -634,16 +656,40 @@ export class BlockClubService {
         targetId: clubId,
         data: { userId, from: membership.role, to: role },
       });
+      return true;
     });
-    return {
-      club: (await this.get(actor, { id: clubId }))!,
-      member: await this.memberOf(clubId, userId),
-    };
+    const member = await this.memberOf(clubId, userId);
+    if (changed && member) this.publishMembership(clubId, 'ROLE_CHANGED', member);
+    return { club: (await this.get(actor, { id: clubId }))!, member };
   }
 
-  private async memberOf(clubId: string, userId: string): Promise<MemberRow | null> {
-    const page = await this.repository.members(clubId, true, 1000, undefined);
-    return page.rows.find((m) => m.userId === userId) ?? null;
+  private memberOf(clubId: string, userId: string): Promise<MemberRow | null> {
+    return this.repository.member(this.deps.dataSource, clubId, userId);
+  }
+
+  /** Tells the club page (after commit) that a membership changed. */
+  private publishMembership(clubId: string, change: MembershipChange, member: MemberRow): void {
+    this.deps.pubsub.publish(clubTopic(clubId), {
+      kind: 'MEMBERSHIP',
+      membershipChange: change,
+      member,
+    } satisfies ClubTopicMessage);
+  }
+
+  /**
+   * Whether the actor may hear news of a request to join: the person concerned, the club's active
+   * organizers, moderators and admins.
+   */
+  private async mayHearJoinRequests(
+    actor: Actor,
+    clubId: string,
+    memberId: string,
+  ): Promise<boolean> {
+    const user = actor.user;
+    if (!user) return false;
+    if (user.id === memberId || user.role === 'MODERATOR' || isAdmin(actor)) return true;
+    const own = await this.repository.membership(this.deps.dataSource, clubId, user.id);
+    return own?.status === 'ACTIVE' && own.role === 'ORGANIZER';
   }
 
   /** Members, organizers first; pending requests only for organizers, moderators and admins. */
@@ -932,8 +978,9 @@ export class BlockClubService {
   }
 
   /**
-   * A club's live activity: its own topic (posts, actions, comments on posts) plus the map tiles
-   * covering its bounding box, filtered to new requests whose point lies inside the boundary.
+   * A club's live activity: its own topic (posts, actions, comments on posts, membership news)
+   * plus the map tiles covering its bounding box, filtered to new requests whose point lies inside
+   * the boundary. News of requests to join reaches only those who may see pending members.
    * Listening starts before this returns, so nothing published afterwards is missed.
    */
   async activity(actor: Actor, clubId: string): Promise<AsyncGenerator<ClubActivity>> {
@@ -944,15 +991,21 @@ export class BlockClubService {
       ...tiles,
     ]);
     const requests = this.deps.serviceRequests;
+    const mayHear = (memberId: string) => this.mayHearJoinRequests(actor, club.id, memberId);
     return (async function* clubActivity(): AsyncGenerator<ClubActivity> {
       try {
         for await (const message of live) {
-          if ('change' in message) {
+          if (!('kind' in message)) {
             if (message.change !== 'CREATED') continue;
             const [lng, lat] = message.request.location.coordinates as [number, number];
             if (!pointInPolygon(lng, lat, club.boundary)) continue;
             if (message.isPrivate && !(await requests.canSee(actor, message.request))) continue;
             yield { kind: 'REQUEST', request: message.request };
+          } else if (
+            message.kind === 'MEMBERSHIP' &&
+            ORGANIZERS_ONLY.has(message.membershipChange)
+          ) {
+            if (await mayHear(message.member.userId)) yield message;
           } else {
             yield message;
           }

@@ -73,6 +73,7 @@ export enum BlockClubActivityKindEnum {
   POST = 'POST',
   ACTION = 'ACTION',
   COMMENT = 'COMMENT',
+  MEMBERSHIP = 'MEMBERSHIP',
 }
 registerEnumType(BlockClubActivityKindEnum, {
   name: 'BlockClubActivityKind',
@@ -82,6 +83,36 @@ registerEnumType(BlockClubActivityKindEnum, {
     POST: { description: 'A new post (`post` is set).' },
     ACTION: { description: 'A new action (`action` is set).' },
     COMMENT: { description: 'A new comment on one of the posts (`comment` and `postId` are set).' },
+    MEMBERSHIP: {
+      description:
+        'Membership news (`member` and `membershipChange` are set). News of requests to join reaches only organizers, moderators, admins and the person concerned.',
+    },
+  },
+});
+
+/** What happened to a membership (live activity). */
+export enum BlockClubMembershipChangeEnum {
+  JOINED = 'JOINED',
+  ASKED = 'ASKED',
+  APPROVED = 'APPROVED',
+  REFUSED = 'REFUSED',
+  WITHDRAWN = 'WITHDRAWN',
+  LEFT = 'LEFT',
+  ROLE_CHANGED = 'ROLE_CHANGED',
+}
+registerEnumType(BlockClubMembershipChangeEnum, {
+  name: 'BlockClubMembershipChange',
+  description: 'What happened to a block club membership.',
+  valuesConfig: {
+    JOINED: { description: 'Joined an OPEN club.' },
+    ASKED: { description: 'Asked to join a club that needs APPROVAL (organizers only).' },
+    APPROVED: { description: 'An organizer approved a request to join.' },
+    REFUSED: { description: 'An organizer refused a request to join (organizers only).' },
+    WITHDRAWN: { description: 'Withdrew a request to join (organizers only).' },
+    LEFT: { description: 'Left the club.' },
+    ROLE_CHANGED: {
+      description: 'Became an organizer or a member (`member.role` is the new role).',
+    },
   },
 });
 
@@ -432,6 +463,19 @@ export class BlockClubActivity {
 
   @Field(() => ID, { nullable: true, description: 'Global id of the post a new comment is on.' })
   postId: string | null;
+
+  @Field(() => BlockClubMember, {
+    nullable: true,
+    description:
+      'The member concerned by membership news (as they were when they left or were refused).',
+  })
+  member: BlockClubMember | null;
+
+  @Field(() => BlockClubMembershipChangeEnum, {
+    nullable: true,
+    description: 'What happened to the membership, with `member`.',
+  })
+  membershipChange: BlockClubMembershipChangeEnum | null;
 }
 
 /** Result of createBlockClub and updateBlockClub. */
