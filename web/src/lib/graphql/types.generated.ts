@@ -84,6 +84,57 @@ export type BBoxInput = {
   west: number;
 };
 
+/** What happened in a block club. */
+export type BlockClubActivityKind =
+  /** A new action (`action` is set). */
+  | 'ACTION'
+  /** A new comment on one of the posts (`comment` and `postId` are set). */
+  | 'COMMENT'
+  /** Membership news (`member` and `membershipChange` are set). News of requests to join reaches only organizers, moderators, admins and the person concerned. */
+  | 'MEMBERSHIP'
+  /** A new post (`post` is set). */
+  | 'POST'
+  /** A new service request inside the boundary (`request` is set). */
+  | 'REQUEST';
+
+/** How people join a block club. */
+export type BlockClubJoinPolicy =
+  /** An organizer approves each request to join. */
+  | 'APPROVAL'
+  /** Anyone signed in joins at once. */
+  | 'OPEN';
+
+/** Whether a membership is in force. */
+export type BlockClubMemberStatus =
+  /** A member. */
+  | 'ACTIVE'
+  /** Asked to join a club with the APPROVAL policy; not decided yet. */
+  | 'PENDING';
+
+/** What happened to a block club membership. */
+export type BlockClubMembershipChange =
+  /** An organizer approved a request to join. */
+  | 'APPROVED'
+  /** Asked to join a club that needs APPROVAL (organizers only). */
+  | 'ASKED'
+  /** Joined an OPEN club. */
+  | 'JOINED'
+  /** Left the club. */
+  | 'LEFT'
+  /** An organizer refused a request to join (organizers only). */
+  | 'REFUSED'
+  /** Became an organizer or a member (`member.role` is the new role). */
+  | 'ROLE_CHANGED'
+  /** Withdrew a request to join (organizers only). */
+  | 'WITHDRAWN';
+
+/** A member's role in a block club. */
+export type BlockClubRole =
+  /** Posts, comments on posts and answers actions. */
+  | 'MEMBER'
+  /** Runs the club: edits it, decides memberships, schedules actions, adopts requests. */
+  | 'ORGANIZER';
+
 /** How a request came in. */
 export type Channel =
   /** A mobile app. */
@@ -115,6 +166,46 @@ export type CreateApiKeyInput = {
   name: string;
   /** Requests per minute (default 60, at most 10,000). */
   rateLimitPerMinute?: number | null | undefined;
+};
+
+/** A dated club event (organizers). */
+export type CreateBlockClubActionInput = {
+  /** Global id of the club. */
+  clubId: string | number;
+  /** Details, up to 4,000 characters. */
+  description?: string | null | undefined;
+  /** End: after the start and in the future. */
+  endsAt: unknown;
+  /** Where, on the map. */
+  location?: GeoPointInput | null | undefined;
+  /** Where, in words, 1 to 200 characters. */
+  place: string;
+  /** Start. */
+  startsAt: unknown;
+  /** Title, 1 to 120 characters. */
+  title: string;
+};
+
+/** A new block club. */
+export type CreateBlockClubInput = {
+  /** The area the club covers. */
+  boundary: GeoJsonPolygonInput;
+  /** What the club is about, up to 2,000 characters. */
+  description?: string | null | undefined;
+  /** How people join (default OPEN). */
+  joinPolicy?: BlockClubJoinPolicy | null | undefined;
+  /** Name, 3 to 80 characters; the slug is made from it. */
+  name: string;
+};
+
+/** An organizer approves or refuses a pending membership. */
+export type DecideMembershipInput = {
+  /** True to approve, false to refuse. */
+  approve: boolean;
+  /** Global id of the club. */
+  clubId: string | number;
+  /** Account id of the person who asked to join. */
+  userId: string | number;
 };
 
 /** Channels beyond the in-app list. */
@@ -186,6 +277,14 @@ export type FlagTarget =
 export type FollowServiceRequestInput = {
   /** Global id of the request. */
   id: string | number;
+};
+
+/** A GeoJSON Polygon: `{ type: "Polygon", coordinates: [[[lng, lat], …]] }`. The outer ring comes first (holes may follow); each ring has at least 4 positions and repeats its first position at the end. It must be valid (no crossing edges), inside the city of Chicago and at most 5 km². */
+export type GeoJsonPolygonInput = {
+  /** Rings of [longitude, latitude] positions. */
+  coordinates: Array<Array<Array<number>>>;
+  /** Must be "Polygon". */
+  type: string;
 };
 
 /** A point on the map, WGS84 degrees. */
@@ -315,6 +414,14 @@ export type NotificationKind =
   /** Neighbours co-signed a followed request (at most one per hour). */
   | 'SUPPORTED';
 
+/** A message to a block club's feed (members only). */
+export type PostToBlockClubInput = {
+  /** Plain text, 1 to 4,000 characters. */
+  body: string;
+  /** Global id of the club. */
+  clubId: string | number;
+};
+
 /** A new improvement idea. */
 export type ProposeIdeaInput = {
   /** Global id of the ward or community area it is about. Not together with location. */
@@ -414,6 +521,23 @@ export type Role =
   /** City staff of one agency: works its requests. */
   | 'STAFF';
 
+/** A member's answer to an action (may be changed). */
+export type RsvpBlockClubActionInput = {
+  /** Global id of the action. */
+  actionId: string | number;
+  /** The answer. */
+  response: RsvpResponse;
+};
+
+/** A member's answer to a block club action. */
+export type RsvpResponse =
+  /** Will come. */
+  | 'GOING'
+  /** Might come. */
+  | 'MAYBE'
+  /** Will not come. */
+  | 'NOT_GOING';
+
 /** One question of a service (Open311 attribute definition). */
 export type ServiceAttributeInput = {
   /** Code used when answering (unique within the service). */
@@ -475,6 +599,16 @@ export type ServiceType =
   | 'BLACKBOX'
   /** A request is created at once and gets a tracking number. */
   | 'REALTIME';
+
+/** An organizer makes an active member an organizer, or an organizer a member. This is how the last organizer hands over before leaving. */
+export type SetBlockClubMemberRoleInput = {
+  /** Global id of the club. */
+  clubId: string | number;
+  /** The new role. */
+  role: BlockClubRole;
+  /** Account id of the member. */
+  userId: string | number;
+};
 
 /** Change an account's role and agency. */
 export type SetUserRoleInput = {
@@ -822,6 +956,152 @@ export type AreaRequestsChangedSubscriptionVariables = Exact<{
 
 
 export type AreaRequestsChangedSubscription = { serviceRequestsChanged: { change: RequestChange, request: { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } } };
+
+export type ClubRequestItemFragment = { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } };
+
+export type ClubPostItemFragment = { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number };
+
+export type ClubActionItemFragment = { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } };
+
+export type ClubMemberItemFragment = { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown };
+
+export type ClubPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClubPageQuery = { blockClub: { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, memberCount: number, areaSquareMeters: number, createdAt: unknown, hidden: boolean, viewerIsFollowing: boolean, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number }, posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } }> }, requests: { totalCount: number, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, adoptedRequests: { totalCount: number, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, actions: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } }> }, ideas: { totalCount: number, items: Array<{ id: string, title: string, status: string, voteCount: number }> }, members: { totalCount: number, edges: Array<{ node: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } }> } } | null };
+
+export type ClubMorePostsQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubMorePostsQuery = { blockClub: { id: string, posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } }> } } | null };
+
+export type ClubActivitySubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubActivitySubscription = { blockClubActivity: { kind: BlockClubActivityKind, membershipChange: BlockClubMembershipChange | null, postId: string | null, member: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } | null, post: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } | null, request: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } | null, action: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } | null, comment: { id: string, authorName: string | null } | null } };
+
+export type ClubPostCommentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubPostCommentsQuery = { comments: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean } }> } };
+
+export type ClubAddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type ClubAddCommentMutation = { addComment: { comment: { id: string } } };
+
+export type ClubJoinMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubJoinMutation = { joinBlockClub: { blockClub: { id: string, memberCount: number, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null } } };
+
+export type ClubLeaveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubLeaveMutation = { leaveBlockClub: { blockClub: { id: string, memberCount: number, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null } } };
+
+export type ClubDecideMutationVariables = Exact<{
+  input: DecideMembershipInput;
+}>;
+
+
+export type ClubDecideMutation = { decideMembership: { blockClub: { id: string, memberCount: number } } };
+
+export type ClubSetRoleMutationVariables = Exact<{
+  input: SetBlockClubMemberRoleInput;
+}>;
+
+
+export type ClubSetRoleMutation = { setBlockClubMemberRole: { member: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } | null } };
+
+export type ClubPostMutationVariables = Exact<{
+  input: PostToBlockClubInput;
+}>;
+
+
+export type ClubPostMutation = { postToBlockClub: { post: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } } };
+
+export type ClubDeletePostMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubDeletePostMutation = { deleteBlockClubPost: { post: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } } };
+
+export type ClubCreateActionMutationVariables = Exact<{
+  input: CreateBlockClubActionInput;
+}>;
+
+
+export type ClubCreateActionMutation = { createBlockClubAction: { action: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } } };
+
+export type ClubRsvpMutationVariables = Exact<{
+  input: RsvpBlockClubActionInput;
+}>;
+
+
+export type ClubRsvpMutation = { rsvpBlockClubAction: { action: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } } };
+
+export type ClubAdoptMutationVariables = Exact<{
+  clubId: string | number;
+  requestId: string | number;
+}>;
+
+
+export type ClubAdoptMutation = { adoptServiceRequest: { serviceRequest: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } } };
+
+export type ClubFollowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubFollowMutation = { follow: { following: boolean } };
+
+export type ClubUnfollowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClubUnfollowMutation = { unfollow: { following: boolean } };
+
+export type ClubsFindQueryVariables = Exact<{
+  near?: NearInput | null | undefined;
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubsFindQuery = { blockClubs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ distanceMeters: number | null, node: { id: string, slug: string, name: string, description: string, memberCount: number, joinPolicy: BlockClubJoinPolicy, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null } }> } };
+
+export type ClubsGeocodeQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type ClubsGeocodeQuery = { geocode: Array<{ address: string, precision: GeocodePrecision, location: { latitude: number, longitude: number } }> };
+
+export type ClubCreateMutationVariables = Exact<{
+  input: CreateBlockClubInput;
+}>;
+
+
+export type ClubCreateMutation = { createBlockClub: { blockClub: { id: string, slug: string, name: string } } };
 
 export type DashboardOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 

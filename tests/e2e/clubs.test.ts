@@ -1,0 +1,451 @@
+/**
+ * Block clubs in the browser (journey 6): start a club with the keyboard and no map (a circle
+ * around an intersection, the street corners) and by clicking its corners on the map; the club
+ * page shows a request submitted inside the boundary without a reload; a neighbour asks to join,
+ * the organizer approves from their own open page, the new member posts and the organizer sees it
+ * live; RSVP to an action; find clubs by name and near a point; axe-core on every page.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../api/harness.js';
+import type { TestApp } from '../api/harness.js';
+import { checkA11y, launchBrowser, newContext, pageErrors, screenshots } from './browser.js';
+
+const POTHOLE = '4fd3b656e750846c53000004';
+const ANSWERS = [
+  { code: 'location_on_street', value: 'curb_lane' },
+  { code: 'depth', value: 'over_4in' },
+];
+
+let app: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** A word no other club has, so name searches find exactly ours. */
+const WORD = `Zq${Date.now().toString(36)}`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await app?.close();
+});
+
+/** A signed-in resident with a display name of our choosing. */
+async function resident(name: string) {
+  const user = await app.user('RESIDENT');
+  await app.dataSource.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [name, user.id]);
+  return user;
+}
+
+async function open(cookie?: string, options: Parameters<typeof newContext>[2] = {}) {
+  const context = await newContext(browser, app.url, { cookie, ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { context, page, errors: pageErrors(page) };
+}
+
+async function where(query: string): Promise<{ latitude: number; longitude: number }> {
+  const res = await app.gql<{ geocode: { location: { latitude: number; longitude: number } }[] }>(
+    `query($q: String!) { geocode(query: $q) { location { latitude longitude } } }`,
+    { q: query },
+  );
+  const hit = res.data?.geocode[0];
+  if (!hit) throw new Error(`no geocode for ${query}: ${JSON.stringify(res.errors)}`);
+  return hit.location;
+}
+
+async function submitPothole(location: { latitude: number; longitude: number }, text: string) {
+  const res = await app.gql<any>(
+    `mutation($input: SubmitServiceRequestInput!) {
+       submitServiceRequest(input: $input) { serviceRequest { id trackingNumber } }
+     }`,
+    { input: { serviceCode: POTHOLE, attributes: ANSWERS, description: text, location } },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.submitServiceRequest.serviceRequest as { id: string; trackingNumber: string };
+}
+
+/** Degrees per metre near Chicago. */
+const DLAT = 1 / 111_000;
+const DLNG = 1 / (111_000 * Math.cos((41.9 * Math.PI) / 180));
+
+/** A club made through the API: a square of `side` metres around a point. */
+async function apiClub(
+  cookie: string,
+  name: string,
+  at: { latitude: number; longitude: number },
+  joinPolicy: 'OPEN' | 'APPROVAL',
+) {
+  const h = 150;
+  const [w, e, s, n] = [
+    at.longitude - h * DLNG,
+    at.longitude + h * DLNG,
+    at.latitude - h * DLAT,
+    at.latitude + h * DLAT,
+  ];
+  const res = await app.gql<any>(
+    `mutation($input: CreateBlockClubInput!) { createBlockClub(input: $input) { blockClub { id slug } } }`,
+    {
+      input: {
+        name,
+        joinPolicy,
+        description: 'Saturday clean-ups and a walking group.',
+        boundary: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          ],
+        },
+      },
+    },
+    cookie,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.createBlockClub.blockClub as { id: string; slug: string };
+}
+
+/** Focuses a control and types into it (keyboard only). */
+async function typeInto(page: Page, label: string | RegExp, text: string) {
+  await page.getByLabel(label, { exact: typeof label === 'string' }).focus();
+  await page.keyboard.type(text);
+}
+
+/** Focuses a button and presses Enter (keyboard only). */
+async function pressButton(page: Page, name: string | RegExp) {
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).focus();
+  await page.keyboard.press('Enter');
+}
+
+async function announced(page: Page, pattern: RegExp) {
+  await expect
+    .poll(() => page.getByTestId('announcer').textContent(), { timeout: 10_000 })
+    .toMatch(pattern);
+}
+
+/** Waits until the club page's socket is up (and the subscription has reached the server). */
+async function live(page: Page) {
+  await page.locator('[data-live="connected"]').waitFor();
+  await page.waitForTimeout(500);
+}
+
+describe('starting a block club', () => {
+  it('with the keyboard only, as a circle around an intersection; a request inside appears live', async () => {
+    const organizer = await resident('Rosa Organizer');
+    const { page, errors } = await open(organizer.cookie);
+    await page.goto('/clubs/new');
+    await page.getByRole('heading', { level: 1, name: 'Start a block club' }).waitFor();
+
+    const name = `${WORD} Leland Circle`;
+    await typeInto(page, 'Club name', name);
+    await page.keyboard.press('Tab'); // the name hint is text; Tab goes to the description
+    await page.keyboard.type('Neighbours around Leland and Damen.');
+    // Join policy: arrow keys move between the radios.
+    await page.getByRole('radio', { name: /Open to all/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Organizers approve/ }).isChecked()).toBe(true);
+    // The circle method is the first; type the centre and press Enter to find it.
+    expect(await page.getByRole('radio', { name: 'A circle around an address' }).isChecked()).toBe(
+      true,
+    );
+    await typeInto(page, 'Centre: an address or intersection', 'Leland & Damen');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('centre').textContent())
+      .toBe('Centre: W LELAND AVE & N DAMEN AVE');
+    await page.getByLabel('Distance from the centre').focus();
+    await page.keyboard.press('ArrowDown'); // 200 m → 300 m
+    await expect
+      .poll(() => page.locator('#area-summary').textContent())
+      .toMatch(/Area: about 0\.28 km², 32 corners\./);
+    await checkA11y(page, 'create a club (circle)');
+    await screenshots(page, 'club-create');
+
+    await pressButton(page, 'Start the club');
+    await page.waitForURL(/\/clubs\/zq[\w-]+-leland-circle$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(await page.getByTestId('membership').textContent()).toBe('Organizer');
+    expect(await page.getByTestId('member-count').textContent()).toBe('1 member');
+    // The boundary is the 300 m circle the page computed.
+    const slug = page.url().split('/').pop()!;
+    const club = await app.gql<any>(
+      `query($slug: String!) { blockClub(slug: $slug) { id joinPolicy areaSquareMeters boundary { coordinates } } }`,
+      { slug },
+    );
+    expect(club.data.blockClub.joinPolicy).toBe('APPROVAL');
+    expect(club.data.blockClub.boundary.coordinates[0]).toHaveLength(33);
+    expect(club.data.blockClub.areaSquareMeters).toBeGreaterThan(270_000);
+    expect(club.data.blockClub.areaSquareMeters).toBeLessThan(290_000);
+
+    // A pothole reported 60 m from the centre shows up on the open page without a reload.
+    await live(page);
+    const centre = await where('Leland & Damen');
+    const inside = await submitPothole(
+      { latitude: centre.latitude + 60 * DLAT, longitude: centre.longitude },
+      `${WORD} pothole by the bus stop`,
+    );
+    const requests = page.getByTestId('club-requests');
+    await requests.getByRole('link', { name: new RegExp(inside.trackingNumber) }).waitFor();
+    expect(await requests.textContent()).toContain(`${WORD} pothole by the bus stop`);
+    await announced(page, /New request inside the club’s area: Pothole in Street/);
+    // …and on the map: a marker named by service, status and number, or a numbered group.
+    await expect
+      .poll(() => page.locator('.leaflet-marker-pane [role="button"]').count())
+      .toBeGreaterThan(0);
+
+    await checkA11y(page, 'club page');
+    await screenshots(page, 'club');
+    expect(errors).toEqual([]);
+  });
+
+  it('with the keyboard only, by the street corners', async () => {
+    const organizer = await resident('Ana Corners');
+    const { page, errors } = await open(organizer.cookie);
+    await page.goto('/clubs/new');
+    await page.getByRole('heading', { level: 1, name: 'Start a block club' }).waitFor();
+    const name = `${WORD} Four Corners`;
+    await typeInto(page, 'Club name', name);
+    await page.getByRole('radio', { name: 'A circle around an address' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(
+      await page.getByRole('radio', { name: 'The street corners around it' }).isChecked(),
+    ).toBe(true);
+    // Typed in no particular order: the page orders them around the area.
+    const corners = [
+      'Leland & Damen',
+      'Lawrence & Hermitage',
+      'Leland & Hermitage',
+      'Lawrence & Damen',
+    ];
+    for (const [i, corner] of corners.entries()) {
+      await typeInto(page, `Corner ${i + 1}`, corner);
+    }
+    await pressButton(page, 'Find the corners');
+    await announced(page, /All 4 corners found\./);
+    expect(await page.getByText('Found: W LAWRENCE AVE & N HERMITAGE AVE').count()).toBe(1);
+    await expect.poll(() => page.locator('#area-summary').textContent()).toMatch(/4 corners\./);
+    await pressButton(page, 'Start the club');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('names the problem when the area is missing or too big, next to the area', async () => {
+    const organizer = await resident('Too Big');
+    const { page } = await open(organizer.cookie);
+    await page.goto('/clubs/new');
+    await typeInto(page, 'Club name', `${WORD} Nowhere`);
+    await pressButton(page, 'Start the club');
+    await page.getByText('Find the centre address or intersection first.').waitFor();
+    expect(await page.locator('fieldset.area').getAttribute('aria-describedby')).toContain(
+      'input-boundary-error',
+    );
+  });
+
+  it('by clicking its corners on the map, with Undo and Finish', async () => {
+    const organizer = await resident('Dee Drawer');
+    const { page, errors } = await open(organizer.cookie);
+    await page.goto('/clubs/new');
+    await page.getByRole('heading', { level: 1, name: 'Start a block club' }).waitFor();
+    const name = `${WORD} Drawn Blocks`;
+    await page.getByLabel('Club name').fill(name);
+    await page.getByRole('radio', { name: 'Draw it on the map' }).check();
+    // Move the map to Lincoln Square first, then click four corners about 200 m apart.
+    await page.getByLabel('Move the map to an address or intersection').fill('Leland & Damen');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await announced(page, /Map moved to W LELAND AVE & N DAMEN AVE/);
+    const map = page.getByRole('region', { name: /Map of the club’s area/ });
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    const box = (await map.boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const d = 100;
+    await page.mouse.click(cx - d, cy - d);
+    await page.mouse.click(cx + d, cy - d);
+    await page.mouse.click(cx + d + 40, cy + d + 40); // a wrong corner…
+    await expect
+      .poll(() => page.getByTestId('draw-status').textContent())
+      .toBe('3 corners placed.');
+    await page.getByRole('button', { name: 'Undo last corner' }).click(); // …undone
+    await expect
+      .poll(() => page.getByTestId('draw-status').textContent())
+      .toBe('2 corners placed.');
+    await page.mouse.click(cx + d, cy + d);
+    await page.mouse.click(cx - d, cy + d);
+    await page.getByRole('button', { name: 'Finish the shape' }).click();
+    await expect
+      .poll(() => page.getByTestId('draw-status').textContent())
+      .toBe('Shape finished with 4 corners.');
+    // Clicks after Finish do not add corners.
+    await page.mouse.click(cx, cy);
+    expect(await page.getByTestId('draw-status').textContent()).toBe(
+      'Shape finished with 4 corners.',
+    );
+    await checkA11y(page, 'create a club (drawing)');
+    await page.getByRole('button', { name: 'Start the club' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const slug = page.url().split('/').pop()!;
+    const club = await app.gql<any>(
+      `query($slug: String!) { blockClub(slug: $slug) { areaSquareMeters boundary { coordinates } } }`,
+      { slug },
+    );
+    // 200 px square at zoom 17 is about 180 m a side.
+    expect(club.data.blockClub.boundary.coordinates[0]).toHaveLength(5);
+    expect(club.data.blockClub.areaSquareMeters).toBeGreaterThan(20_000);
+    expect(club.data.blockClub.areaSquareMeters).toBeLessThan(60_000);
+    // The club page draws the boundary.
+    await page.locator('.leaflet-overlay-pane path').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a club page with two people', () => {
+  it('a neighbour asks to join, the organizer approves live, the member posts live and answers an action', async () => {
+    const organizer = await resident('Olga Organizer');
+    const neighbour = await resident('Nico Neighbour');
+    const at = await where('Lawrence & Damen');
+    const club = await apiClub(organizer.cookie, `${WORD} Lawrence Damen`, at, 'APPROVAL');
+
+    const org = await open(organizer.cookie);
+    const nb = await open(neighbour.cookie);
+    await org.page.goto(`/clubs/${club.slug}`);
+    await nb.page.goto(`/clubs/${club.slug}`);
+    await org.page.getByRole('heading', { level: 1, name: `${WORD} Lawrence Damen` }).waitFor();
+    await live(org.page);
+    await live(nb.page);
+    expect(await nb.page.getByLabel('Write to the club').count()).toBe(0);
+
+    await nb.page.getByRole('button', { name: 'Ask to join' }).click();
+    await nb.page.getByTestId('membership').getByText('Waiting for approval').waitFor();
+
+    // The organizer's open page lists the request without a reload.
+    const pending = org.page.getByTestId('pending');
+    await pending.getByText('Nico Neighbour').waitFor();
+    await announced(org.page, /Nico Neighbour asked to join\./);
+    await org.page.getByRole('button', { name: 'Approve Nico Neighbour' }).click();
+    await org.page.getByTestId('members').getByText('Nico Neighbour').waitFor();
+
+    // The neighbour's page turns into a member's page live.
+    await nb.page.getByTestId('membership').getByText('Member', { exact: true }).waitFor();
+    await announced(nb.page, /You are now a member of this club/);
+    const box = nb.page.getByLabel('Write to the club');
+    await box.waitFor();
+    await box.fill('Clean-up this Saturday at 10? Bring gloves.');
+    await nb.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await nb.page.getByTestId('feed').getByText('Clean-up this Saturday at 10?').waitFor();
+
+    // …and the organizer sees the post arrive.
+    await org.page.getByTestId('feed').getByText('Clean-up this Saturday at 10?').waitFor();
+    await announced(org.page, /New post from Nico Neighbour\./);
+    expect(await org.page.getByTestId('member-count').textContent()).toBe('2 members');
+
+    // The organizer schedules an action; the member sees it and answers "Going".
+    await org.page.getByRole('button', { name: 'Schedule an action' }).click();
+    await org.page.getByLabel('What (title)').fill('Spring clean-up');
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'America/Chicago',
+    });
+    await org.page.getByLabel('Day').fill(tomorrow);
+    await org.page.getByLabel('Starts at').fill('10:00');
+    await org.page.getByLabel('Ends at').fill('12:00');
+    await org.page.getByLabel('Where (in words)').fill('Corner of Lawrence & Damen');
+    await org.page.getByRole('button', { name: 'Schedule it' }).click();
+    await org.page.getByRole('heading', { level: 3, name: 'Spring clean-up' }).waitFor();
+
+    await nb.page.getByRole('heading', { level: 3, name: 'Spring clean-up' }).waitFor();
+    await announced(nb.page, /New action: Spring clean-up\./);
+    await nb.page.getByRole('button', { name: 'Going', exact: true }).click();
+    await expect
+      .poll(() => nb.page.getByTestId('rsvp-counts').textContent())
+      .toMatch(/1 going · 0 maybe · 0 not going/);
+    expect(
+      await nb.page
+        .getByRole('button', { name: 'Going', exact: true })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    await nb.page.getByRole('button', { name: 'Maybe', exact: true }).click();
+    await expect
+      .poll(() => nb.page.getByTestId('rsvp-counts').textContent())
+      .toMatch(/0 going · 1 maybe · 0 not going/);
+
+    await checkA11y(org.page, 'club page (organizer)');
+    await checkA11y(nb.page, 'club page (member)');
+    expect(org.errors).toEqual([]);
+    expect(nb.errors).toEqual([]);
+  });
+});
+
+describe('finding clubs', () => {
+  it('by name and near a point (the device location or a typed intersection)', async () => {
+    const organizer = await resident('Finn Finder');
+    // Another word: the clubs of the other tests (Lincoln Square) stay out of these lists.
+    const word = `${WORD}x`;
+    const corner = await where('Wilson & Paulina');
+    const near = await apiClub(organizer.cookie, `${word} Wilson Paulina`, corner, 'OPEN');
+    const far = await apiClub(
+      organizer.cookie,
+      `${word} Far North`,
+      { latitude: corner.latitude + 0.018, longitude: corner.longitude },
+      'OPEN',
+    );
+
+    const { context, page, errors } = await open();
+    await page.goto('/clubs');
+    await page.getByRole('heading', { level: 1, name: 'Block clubs' }).waitFor();
+    await page.getByRole('link', { name: 'Start a block club' }).waitFor();
+
+    // By name: every club with our word, by name.
+    await page.getByLabel('Club name').fill(`${word} paulina`);
+    await page.getByLabel('Club name').press('Enter');
+    await page.getByRole('heading', { level: 2, name: `Clubs named “${word} paulina”` }).waitFor();
+    await expect.poll(() => page.getByTestId('club-count').textContent()).toBe('1 club found');
+    const list = page.locator('.club-list');
+    expect(await list.getByRole('link').allTextContents()).toEqual([`${word} Wilson Paulina`]);
+    expect(await list.textContent()).toContain('1 member');
+
+    // Near the device: the club around it first ("inside"), the far one 2 km away after it.
+    await context.grantPermissions(['geolocation'], { origin: app.url });
+    await context.setGeolocation({ latitude: corner.latitude, longitude: corner.longitude });
+    await page.getByLabel('Club name').fill(word);
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Clubs near your location' }).waitFor();
+    await expect
+      .poll(() => list.getByRole('link').allTextContents())
+      .toEqual([`${word} Wilson Paulina`, `${word} Far North`]);
+    const items = list.locator('li');
+    expect(await items.nth(0).textContent()).toContain('You are inside its area');
+    expect(await items.nth(1).textContent()).toMatch(/1\.[0-9] km away/);
+    expect(page.url()).toMatch(/lat=41\.9/);
+    await announced(page, /2 clubs found/);
+    await page.locator('.leaflet-overlay-pane path').nth(1).waitFor();
+    await checkA11y(page, 'clubs list');
+    await screenshots(page, 'clubs');
+
+    // Near a typed intersection.
+    await page.getByLabel('Club name').fill(word);
+    await page.getByLabel('Near an address or intersection').fill('Wilson & Paulina');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page
+      .getByRole('heading', { level: 2, name: 'Clubs near W WILSON AVE & N PAULINA ST' })
+      .waitFor();
+    await expect
+      .poll(() => list.getByRole('link').first().textContent())
+      .toBe(`${word} Wilson Paulina`);
+
+    // A result leads to its page.
+    await list.getByRole('link', { name: `${word} Wilson Paulina` }).click();
+    await page.getByRole('heading', { level: 1, name: `${word} Wilson Paulina` }).waitFor();
+    expect(page.url()).toContain(`/clubs/${near.slug}`);
+    expect(far.slug).not.toBe(near.slug);
+    expect(errors).toEqual([]);
+  });
+});
