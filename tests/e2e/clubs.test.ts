@@ -198,7 +198,7 @@ describe('starting a block club', () => {
     await announced(page, /New request inside the club’s area: Pothole in Street/);
     // …and on the map: a marker named by service, status and number, or a numbered group.
     await expect
-      .poll(() => page.locator('.leaflet-marker-pane [role="button"]').count())
+      .poll(() => page.locator('.leaflet-marker-pane .leaflet-marker-icon').count())
       .toBeGreaterThan(0);
 
     await checkA11y(page, 'club page');
