@@ -116,6 +116,10 @@ export const clubs = defineMessages({
     'clubs.page.sections': 'On this page',
     'clubs.page.mapTitle': 'Area and requests inside',
     'clubs.page.mapLabel': 'Map of {name} with the requests inside its area',
+    'clubs.page.group': {
+      one: '{count} request here: zoom in to see it',
+      other: '{count} requests here: zoom in to tell them apart',
+    },
     'clubs.page.mapHint':
       'Each request is a marker with a shape for its status; the list below has the same requests.',
     'clubs.join.join': 'Join this club',
@@ -357,6 +361,10 @@ export const clubs = defineMessages({
     'clubs.page.sections': 'En esta página',
     'clubs.page.mapTitle': 'Zona y reportes dentro de ella',
     'clubs.page.mapLabel': 'Mapa de {name} con los reportes dentro de su zona',
+    'clubs.page.group': {
+      one: '{count} reporte aquí: acerque el mapa para verlo',
+      other: '{count} reportes aquí: acerque el mapa para distinguirlos',
+    },
     'clubs.page.mapHint':
       'Cada reporte es un marcador con una forma según su estado; la lista de abajo tiene los mismos reportes.',
     'clubs.join.join': 'Unirme a este club',
