@@ -348,6 +348,19 @@ describe('a club page with two people', () => {
     await announced(org.page, /New post from Nico Neighbour\./);
     expect(await org.page.getByTestId('member-count').textContent()).toBe('2 members');
 
+    // Comments on the post: the organizer has them open, the member comments, it arrives live.
+    const orgFeed = org.page.getByTestId('feed');
+    await orgFeed.getByRole('button', { name: 'Comment', exact: true }).click();
+    await orgFeed.getByText('No comments yet.').waitFor();
+    const nbFeed = nb.page.getByTestId('feed');
+    await nbFeed.getByRole('button', { name: 'Comment', exact: true }).click();
+    await nbFeed.getByLabel('Your comment').fill('I will bring bags.');
+    await nbFeed.getByRole('button', { name: 'Send comment' }).click();
+    await nbFeed.getByText('I will bring bags.').waitFor();
+    await orgFeed.getByText('I will bring bags.').waitFor();
+    await orgFeed.getByRole('button', { name: '1 comment', exact: true }).waitFor();
+    await announced(org.page, /New comment from Nico Neighbour\./);
+
     // The organizer schedules an action; the member sees it and answers "Going".
     await org.page.getByRole('button', { name: 'Schedule an action' }).click();
     await org.page.getByLabel('What (title)').fill('Spring clean-up');
@@ -446,6 +459,33 @@ describe('finding clubs', () => {
     await page.getByRole('heading', { level: 1, name: `${word} Wilson Paulina` }).waitFor();
     expect(page.url()).toContain(`/clubs/${near.slug}`);
     expect(far.slug).not.toBe(near.slug);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the clubs pages in Spanish and at 320 px', () => {
+  it('speak Spanish and reflow without sideways scrolling', async () => {
+    const organizer = await resident('Lupe Organizadora');
+    const at = await where('Wilson & Hermitage');
+    const club = await apiClub(organizer.cookie, `${WORD} Wilson Hermitage`, at, 'OPEN');
+    const { page, errors } = await open(organizer.cookie, { locale: 'es-MX', width: 320 });
+    await page.goto('/clubs?lang=es');
+    await page.getByRole('heading', { level: 1, name: 'Clubes de cuadra' }).waitFor();
+    await page.getByRole('link', { name: 'Crear un club de cuadra' }).waitFor();
+    const noSideways = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await noSideways()).toBe(true);
+    await page.goto('/clubs/new?lang=es');
+    await page.getByRole('heading', { level: 1, name: 'Crear un club de cuadra' }).waitFor();
+    await page.getByRole('radio', { name: 'Las esquinas que la rodean' }).waitFor();
+    expect(await noSideways()).toBe(true);
+    await checkA11y(page, 'create a club (Spanish, 320 px)');
+    await page.goto(`/clubs/${club.slug}?lang=es`);
+    await page.getByRole('heading', { level: 1, name: `${WORD} Wilson Hermitage` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Publicaciones' }).waitFor();
+    expect(await page.getByTestId('member-count').textContent()).toBe('1 miembro');
+    expect(await noSideways()).toBe(true);
+    await checkA11y(page, 'club page (Spanish, 320 px)');
     expect(errors).toEqual([]);
   });
 });
