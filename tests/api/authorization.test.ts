@@ -9,6 +9,18 @@ import { RATE_LIMITS, RateLimits } from '../../api/src/lib/rate-limits.js';
 import { startTestApp } from './harness.js';
 import type { TestApp } from './harness.js';
 
+/** The expectation of mutations only administrators may run. */
+const ADMIN_ONLY = {
+  anonymous: 'UNAUTHENTICATED',
+  resident: 'FORBIDDEN',
+  author: 'FORBIDDEN',
+  otherResident: 'FORBIDDEN',
+  staffRight: 'FORBIDDEN',
+  staffOther: 'FORBIDDEN',
+  moderator: 'FORBIDDEN',
+  admin: 'allow',
+} as const;
+
 type Role =
   | 'anonymous'
   | 'resident'
@@ -595,16 +607,7 @@ const ROWS: Row[] = [
       query: `mutation { createApiKey(input: { name: "Civic app", rateLimitPerMinute: 60 }) { key } }`,
       variables: {},
     }),
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'createWebhook',
@@ -612,16 +615,7 @@ const ROWS: Row[] = [
       query: `mutation { createWebhook(input: { name: "CRM", url: "https://crm.example.org/hooks", eventTypes: ["STATUS_CHANGED"] }) { secret } }`,
       variables: {},
     }),
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'deleteWebhook',
@@ -636,16 +630,7 @@ const ROWS: Row[] = [
         variables: { id: created.data!.createWebhook.webhook.id },
       };
     },
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'revokeApiKey',
@@ -660,16 +645,7 @@ const ROWS: Row[] = [
         variables: { id: created.data!.createApiKey.apiKey.id },
       };
     },
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'assignServiceRequest',
@@ -699,16 +675,7 @@ const ROWS: Row[] = [
         variables: { id: Buffer.from(`User:${person.id}`).toString('base64url') },
       };
     },
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'upsertService',
@@ -724,16 +691,7 @@ const ROWS: Row[] = [
         },
       },
     }),
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      resident: 'FORBIDDEN',
-      author: 'FORBIDDEN',
-      otherResident: 'FORBIDDEN',
-      staffRight: 'FORBIDDEN',
-      staffOther: 'FORBIDDEN',
-      moderator: 'FORBIDDEN',
-      admin: 'allow',
-    },
+    expect: ADMIN_ONLY,
   },
   {
     mutation: 'signUp',
