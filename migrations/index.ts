@@ -7,6 +7,7 @@ import { RequestGrid1796200000000 } from './1796200000000-request-grid.js';
 import { Sms1796300000000 } from './1796300000000-sms.js';
 import { DeliveryRules1796400000000 } from './1796400000000-delivery-rules.js';
 import { StaffConsole1796500000000 } from './1796500000000-staff-console.js';
+import { ReporterUpdates1796600000000 } from './1796600000000-reporter-updates.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Sms1796300000000,
   DeliveryRules1796400000000,
   StaffConsole1796500000000,
+  ReporterUpdates1796600000000,
 ];

@@ -16,6 +16,7 @@ import { RedisPubSub } from './lib/redis-pubsub.js';
 import { LogDeliveryAdapter } from './modules/notification/notification.service.js';
 import { PollingWorker } from './lib/polling-worker.js';
 import { LogSmsSender } from './modules/sms/sms-delivery.service.js';
+import { LogEmailSender } from './modules/reporter-updates/reporter-updates.service.js';
 import { sendWebhook } from './channels/webhook/webhook.sender.js';
 import { SmtpEmailAdapter } from './channels/email/smtp-email.adapter.js';
 import { HttpSmsSender } from './channels/sms/http-sms.sender.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     logger.info('pub/sub through Redis: events reach every instance');
     pubsub = redis;
   }
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const services = createServices(db.dataSource, pubsub, {
     mediaDir: config.mediaDir,
     ideaReviewThreshold: config.ideaReviewThreshold,
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     geocoder: { url: config.geocoderUrl, kind: config.geocoderKind },
     unsubscribeSecret: config.unsubscribeSecret,
     statsCacheSeconds: config.statsCacheSeconds,
+    publicUrl,
   });
   // texts to phone numbers (SMS reporters without an account); the log sender unless STOOP_SMS_URL
   const smsSender = config.smsUrl
@@ -63,14 +66,11 @@ async function main(): Promise<void> {
       })
     : new LogSmsSender(logger);
   // E-mail over SMTP and texts over HTTP when configured; otherwise the log adapters deliver.
+  const smtp = config.smtpUrl
+    ? new SmtpEmailAdapter({ url: config.smtpUrl, from: config.mailFrom, publicUrl })
+    : null;
   const adapters = {
-    EMAIL: config.smtpUrl
-      ? new SmtpEmailAdapter({
-          url: config.smtpUrl,
-          from: config.mailFrom,
-          publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
-        })
-      : new LogDeliveryAdapter(logger, 'EMAIL'),
+    EMAIL: smtp ?? new LogDeliveryAdapter(logger, 'EMAIL'),
     SMS: new SmsNotificationAdapter(smsSender),
     WEBHOOK: new LogDeliveryAdapter(logger, 'WEBHOOK'),
   };
@@ -86,6 +86,14 @@ async function main(): Promise<void> {
     logger,
   );
   smsOutbox.start();
+  // e-mails to reporters without an account who asked for updates
+  const emailSender = smtp ?? new LogEmailSender(logger);
+  const emailOutbox = new PollingWorker(
+    'e-mail delivery (reporters without an account)',
+    () => services.reporterUpdates.deliverDue(emailSender),
+    logger,
+  );
+  emailOutbox.start();
   // signed request events to integrators' URLs (admins register them), retried until 2xx
   const webhooks = new PollingWorker(
     'webhook dispatch',
@@ -125,6 +133,7 @@ async function main(): Promise<void> {
       await server.close();
       await outbox.stop();
       await smsOutbox.stop();
+      await emailOutbox.stop();
       await webhooks.stop();
       logger.debug('http and websocket servers closed');
       await pubsub.close();

@@ -57,6 +57,8 @@ import { GeocoderService } from './modules/geocoder/geocoder.service.js';
 import { SmsConversationService } from './modules/sms/sms-conversation.service.js';
 import { SmsDeliveryService } from './modules/sms/sms-delivery.service.js';
 import { SmsRepository } from './modules/sms/sms.repository.js';
+import { ReporterUpdatesRepository } from './modules/reporter-updates/reporter-updates.repository.js';
+import { ReporterUpdatesService } from './modules/reporter-updates/reporter-updates.service.js';
 
 /** Every service of the process. */
 export interface Services {
@@ -88,6 +90,8 @@ export interface Services {
   geocoding: GeocoderService;
   sms: SmsConversationService;
   smsDelivery: SmsDeliveryService;
+  /** E-mail and text updates for reporters without an account. */
+  reporterUpdates: ReporterUpdatesService;
   webhooks: WebhookService;
 }
 
@@ -108,6 +112,8 @@ export interface ServiceOptions {
   geocoder?: GeocoderSettings;
   /** Signs unsubscribe links (default: random per process). */
   unsubscribeSecret?: string;
+  /** Public origin of the site, for links in e-mails and texts (default http://localhost:4000). */
+  publicUrl?: string;
 }
 
 /** Wires repositories and services over one DataSource and one pub/sub. */
@@ -134,6 +140,11 @@ export function createServices(
   const requestRepository = new ServiceRequestRepository(dataSource);
   const smsRepository = new SmsRepository(dataSource);
   const smsDelivery = new SmsDeliveryService(dataSource, smsRepository);
+  const reporterUpdates = new ReporterUpdatesService(
+    dataSource,
+    new ReporterUpdatesRepository(dataSource),
+    (options.publicUrl ?? 'http://localhost:4000').replace(/\/$/, ''),
+  );
   const stats = new StatsService(
     new StatsRepository(dataSource),
     definitions,
@@ -152,7 +163,7 @@ export function createServices(
     follows,
     notifications,
     stats,
-    smsDelivery,
+    reporterUpdates,
   );
   const geocoder = createGeocoder(dataSource, options.geocoder);
   const users = new UserService(dataSource, new UserRepository(dataSource));
@@ -192,6 +203,7 @@ export function createServices(
     follows,
     notifications,
     audit,
+    reporterUpdates,
   );
   const blockClubs = new BlockClubService({
     dataSource,
@@ -264,6 +276,7 @@ export function createServices(
     geocoding: new GeocoderService(geocoder, areas, new GeocoderRepository(dataSource)),
     sms: new SmsConversationService(smsRepository, definitions, serviceRequests, areas, geocoder),
     smsDelivery,
+    reporterUpdates,
     webhooks: new WebhookService(new WebhookRepository(dataSource)),
   };
 }

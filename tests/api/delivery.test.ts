@@ -54,9 +54,17 @@ describe('HTTP SMS provider', () => {
       `INSERT INTO sms_subscriptions (request_id, phone) VALUES ($1, $2)`,
       [requestId, phone],
     );
-    const queued = await app.dataSource.transaction((m) =>
-      app.services.smsDelivery.requestChanged(m, requestId, `${trackingNumber} is in progress.`),
-    );
+    const queued = await app.dataSource.transaction(async (m) => {
+      const [request] = (await m.query(
+        `SELECT id, tracking_number AS "trackingNumber", service_definition_id AS "serviceDefinitionId",
+                expected_at AS "expectedAt" FROM service_requests WHERE id = $1`,
+        [requestId],
+      )) as [{ id: string; trackingNumber: string; serviceDefinitionId: string; expectedAt: Date }];
+      return app.services.reporterUpdates.requestChanged(m, request, {
+        status: 'IN_PROGRESS',
+        note: null,
+      });
+    });
     expect(queued).toBe(1);
     const sender = new HttpSmsSender({
       url,

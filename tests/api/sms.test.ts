@@ -188,6 +188,29 @@ describe('SMS door', () => {
     expect(await text(app, 'ALTO', {}, from)).toMatch(/^No recibirá más mensajes/);
     expect(await text(app, 'hola', {}, from)).toBeNull();
     expect(await text(app, 'ALTA', {}, from)).toMatch(/^Recibirá mensajes de Stoop 311 otra vez/);
+
+    // the updates come back in the conversation's language
+    const [agency] = (await app.dataSource.query(
+      `SELECT a.code FROM service_definitions s JOIN agencies a ON a.id = s.agency_id WHERE s.code = $1`,
+      [POTHOLE],
+    )) as { code: string }[];
+    const staff = await app.user('STAFF', agency!.code);
+    const found = await app.gql(`query($t: String) { serviceRequest(trackingNumber: $t) { id } }`, {
+      t: tracking,
+    });
+    await app.gql(
+      STATUS,
+      { input: { id: found.data!.serviceRequest.id, detailedStatus: 'SCHEDULED' } },
+      staff.cookie,
+    );
+    const [queued] = (await app.dataSource.query(
+      `SELECT body FROM sms_outbox WHERE phone = $1 AND delivered_at IS NULL`,
+      [from],
+    )) as { body: string }[];
+    expect(queued!.body).toBe(
+      `Stoop 311: ${tracking} está programada. Responda ALTO para no recibir más.`,
+    );
+    await app.dataSource.query(`DELETE FROM sms_outbox WHERE phone = $1`, [from]);
   });
 
   it('answers HELP and asks again for an unknown problem', async () => {

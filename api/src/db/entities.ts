@@ -36,6 +36,10 @@ import {
   SmsOutboxEntity,
   SmsSubscriptionEntity,
 } from '../modules/sms/sms.entity.js';
+import {
+  EmailOutboxEntity,
+  EmailSubscriptionEntity,
+} from '../modules/reporter-updates/reporter-updates.entity.js';
 import { WebhookDeliveryEntity, WebhookEntity } from '../modules/webhook/webhook.entity.js';
 
 export const ENTITIES = [
@@ -73,4 +77,6 @@ export const ENTITIES = [
   SmsOutboxEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  EmailSubscriptionEntity,
+  EmailOutboxEntity,
 ];

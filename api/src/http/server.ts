@@ -263,7 +263,7 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
       perPhonePerMinute: options.smsRateLimitPerMinute,
     }),
   );
-  app.use(createUnsubscribeRouter(services.notifications));
+  app.use(createUnsubscribeRouter(services.notifications, services.reporterUpdates));
 
   // Exports stream whole tables: a tighter per-IP budget than the API's.
   app.use(

@@ -1,7 +1,7 @@
 /**
- * E-mail delivery of notifications over SMTP (`nodemailer`). Each message carries a signed
- * one-click unsubscribe link, in the text and as `List-Unsubscribe` headers (RFC 8058), that turns
- * e-mail off for the person without signing in.
+ * E-mail over SMTP (`nodemailer`): notifications of accounts, and updates to reporters without
+ * an account. Each message carries a one-click unsubscribe link, in the text and as
+ * `List-Unsubscribe` headers (RFC 8058), that works without signing in.
  */
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -10,6 +10,10 @@ import type {
   DeliveryAdapter,
   Recipient,
 } from '../../modules/notification/notification.service.js';
+import type {
+  EmailSender,
+  OutgoingEmail,
+} from '../../modules/reporter-updates/reporter-updates.service.js';
 
 /** SMTP settings (STOOP_SMTP_URL, STOOP_MAIL_FROM, PUBLIC_URL). */
 export interface SmtpSettings {
@@ -21,18 +25,39 @@ export interface SmtpSettings {
   publicUrl: string;
 }
 
-/** A {@link DeliveryAdapter} for the EMAIL channel. */
-export class SmtpEmailAdapter implements DeliveryAdapter {
+/**
+ * A {@link DeliveryAdapter} for the EMAIL channel of accounts, and the {@link EmailSender} of
+ * updates to reporters without an account: every message goes out through {@link send}.
+ */
+export class SmtpEmailAdapter implements DeliveryAdapter, EmailSender {
   private readonly transport: Transporter;
 
   constructor(private readonly settings: SmtpSettings) {
     this.transport = nodemailer.createTransport(settings.url);
   }
 
+  private unsubscribeLink(to: Recipient): string {
+    return `${this.settings.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?${to.unsubscribeQuery}`;
+  }
+
+  /** One plain-text e-mail with one-click unsubscribe headers (RFC 8058). */
+  async send(email: OutgoingEmail): Promise<void> {
+    await this.transport.sendMail({
+      from: this.settings.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      headers: {
+        'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+  }
+
   async deliver(notification: NotificationEntity, to: Recipient | null): Promise<void> {
     // a blocked or deleted account: nothing to send, and nothing to retry
     if (!to) return;
-    const unsubscribe = `${this.settings.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?${to.unsubscribeQuery}`;
+    const unsubscribeUrl = this.unsubscribeLink(to);
     const lines = [
       `Hello ${to.displayName},`,
       '',
@@ -40,32 +65,26 @@ export class SmtpEmailAdapter implements DeliveryAdapter {
       ...(notification.body ? ['', notification.body] : []),
       '',
       '-- ',
-      `Stop these e-mails: ${unsubscribe}`,
+      `Stop these e-mails: ${unsubscribeUrl}`,
     ];
-    await this.transport.sendMail({
-      from: this.settings.from,
+    await this.send({
       to: to.email,
       subject: notification.title,
       text: lines.join('\n'),
-      headers: {
-        'List-Unsubscribe': `<${unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
+      unsubscribeUrl,
     });
   }
 
   /** The daily digest: one e-mail listing every notification, oldest first. */
   async deliverDigest(notifications: NotificationEntity[], to: Recipient | null): Promise<void> {
     if (!to) return;
-    const unsubscribe = `${this.settings.publicUrl.replace(/\/$/, '')}/notifications/unsubscribe?${to.unsubscribeQuery}`;
+    const unsubscribeUrl = this.unsubscribeLink(to);
     const items = [...notifications]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map((n) => `• ${n.title}${n.body ? `\n  ${n.body}` : ''}`);
-    const subject = `Stoop 311: ${notifications.length} updates since yesterday`;
-    await this.transport.sendMail({
-      from: this.settings.from,
+    await this.send({
       to: to.email,
-      subject,
+      subject: `Stoop 311: ${notifications.length} updates since yesterday`,
       text: [
         `Hello ${to.displayName},`,
         '',
@@ -74,12 +93,9 @@ export class SmtpEmailAdapter implements DeliveryAdapter {
         ...items,
         '',
         '-- ',
-        `Stop these e-mails: ${unsubscribe}`,
+        `Stop these e-mails: ${unsubscribeUrl}`,
       ].join('\n'),
-      headers: {
-        'List-Unsubscribe': `<${unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
+      unsubscribeUrl,
     });
   }
 

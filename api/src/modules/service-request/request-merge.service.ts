@@ -4,6 +4,7 @@
  * followers are told. A reporter or supporter of a closed request may ask to reopen it with a reason;
  * staff accept (the request reopens) or refuse, in public, and both steps are timeline events.
  */
+import type { ReporterUpdatesService } from '../reporter-updates/reporter-updates.service.js';
 import type { DataSource } from 'typeorm';
 import {
   BadInputError,
@@ -36,6 +37,7 @@ export class RequestMergeService {
     private readonly follows: FollowService,
     private readonly notifications: NotificationService,
     private readonly audit: AuditRepository,
+    private readonly updates?: ReporterUpdatesService,
   ) {}
 
   /** Loader batch: the pending request to reopen of each service request. */
@@ -117,6 +119,7 @@ export class RequestMergeService {
           at: now,
         }),
       ];
+      await this.updates?.requestMerged(manager, duplicate, original);
       const notes = await this.notifications.notify(
         manager,
         followersBefore.map((id) => ({
@@ -266,6 +269,10 @@ export class RequestMergeService {
             at: now,
           }),
         );
+        await this.updates?.requestChanged(manager, request, {
+          status: 'ACKNOWLEDGED',
+          note: clean ?? 'Reopened at a resident’s request.',
+        });
       } else {
         events.push(
           await this.requestRepository.insertEvent(manager, {

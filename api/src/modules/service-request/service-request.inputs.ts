@@ -36,6 +36,19 @@ export class AttributeAnswerInput {
   values?: string[] | null;
 }
 
+export enum UpdateChannelEnum {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}
+registerEnumType(UpdateChannelEnum, {
+  name: 'UpdateChannel',
+  description: 'How a reporter without an account hears about their request.',
+  valuesConfig: {
+    EMAIL: { description: 'E-mails to contact.email, each with a one-click unsubscribe link.' },
+    SMS: { description: 'Texts to contact.phone; STOP ends them.' },
+  },
+});
+
 @InputType({ description: "Reporter's private contact; never shown publicly." })
 export class ContactInput {
   @IsOptional()
@@ -52,6 +65,23 @@ export class ContactInput {
   @MaxLength(32)
   @Field(() => String, { nullable: true, description: 'Phone for updates.' })
   phone?: string | null;
+
+  @IsOptional()
+  @ArrayMaxSize(2)
+  @Field(() => [UpdateChannelEnum], {
+    nullable: true,
+    description:
+      "Send the request's public updates (status, public notes, expected date, merge) to this contact, for reporters without an account: EMAIL needs email, SMS needs phone. A confirmation with the tracking number goes out at once.",
+  })
+  updatesBy?: UpdateChannelEnum[] | null;
+
+  @IsOptional()
+  @MaxLength(5)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Language of those updates: en (default) or es.',
+  })
+  language?: string | null;
 }
 
 @InputType({ description: 'A new service request.' })

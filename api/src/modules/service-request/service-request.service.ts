@@ -39,6 +39,13 @@ import type {
   ServiceRequestRepository,
 } from './service-request.repository.js';
 import { statusOf } from './service-request.entity.js';
+import { UPDATE_LANGUAGES } from '../reporter-updates/reporter-updates.messages.js';
+import type { UpdateLanguage } from '../reporter-updates/reporter-updates.messages.js';
+import type {
+  UpdateChannel,
+  UpdateContact,
+  UpdatedRequest,
+} from '../reporter-updates/reporter-updates.service.js';
 import type {
   Channel,
   DetailedStatus,
@@ -59,7 +66,15 @@ export interface SubmitRequestInput {
   zipcode?: string | null;
   attributes?: AttributeAnswer[] | null;
   mediaIds?: string[] | null;
-  contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  contact?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    /** Updates by e-mail and/or text at this contact (reporters without an account). */
+    updatesBy?: UpdateChannel[] | null;
+    /** The language of those updates (`en`, `es`; default `en`). */
+    language?: string | null;
+  } | null;
   idempotencyKey?: string | null;
   channel?: Channel | null;
   /** A photo hosted elsewhere (Open311 `media_url`): stored as given, never fetched. */
@@ -160,11 +175,22 @@ function isWebUrl(text: string): boolean {
 }
 
 /**
- * Queues texts about a public change of a request to the phones subscribed to it (the SMS
- * channel), inside the change's transaction.
+ * Updates for reporters without an account (by e-mail and text), queued inside the transaction
+ * of the submission or change they are about: see ReporterUpdatesService.
  */
-export interface StatusTextProducer {
-  requestChanged(manager: EntityManager, requestId: string, text: string): Promise<unknown>;
+export interface ReporterUpdatesProducer {
+  subscribe(
+    manager: EntityManager,
+    request: UpdatedRequest,
+    contact: UpdateContact,
+    channels: readonly UpdateChannel[],
+    language: UpdateLanguage,
+  ): Promise<unknown>;
+  requestChanged(
+    manager: EntityManager,
+    request: UpdatedRequest,
+    change: { status: DetailedStatus | null; note: string | null },
+  ): Promise<unknown>;
 }
 
 /** Service request rules. */
@@ -180,7 +206,7 @@ export class ServiceRequestService {
     private readonly follows: FollowService,
     private readonly notifications: NotificationService,
     private readonly estimator?: CompletionEstimator,
-    private readonly statusTexts?: StatusTextProducer,
+    private readonly updates?: ReporterUpdatesProducer,
   ) {}
 
   /**
@@ -226,6 +252,17 @@ export class ServiceRequestService {
     }
     if (contact.name && contact.name.length > 120) {
       problems.push({ field: 'input.contact.name', message: 'must be at most 120 characters' });
+    }
+    const updatesBy = [...new Set(input.contact?.updatesBy ?? [])];
+    if (updatesBy.includes('EMAIL') && !contact.email) {
+      problems.push({ field: 'input.contact.email', message: 'is needed for updates by e-mail' });
+    }
+    if (updatesBy.includes('SMS') && !contact.phone) {
+      problems.push({ field: 'input.contact.phone', message: 'is needed for updates by text' });
+    }
+    const language = input.contact?.language?.trim().toLowerCase() || 'en';
+    if (!(UPDATE_LANGUAGES as readonly string[]).includes(language)) {
+      problems.push({ field: 'input.contact.language', message: 'must be en or es' });
     }
     const mediaUrl = input.mediaUrl?.trim() || null;
     if (mediaUrl && !isWebUrl(mediaUrl)) {
@@ -327,6 +364,15 @@ export class ServiceRequestService {
       });
       if (input.mediaIds?.length) {
         await this.media.attach(manager, actor, input.mediaIds, request.id);
+      }
+      if (updatesBy.length) {
+        await this.updates?.subscribe(
+          manager,
+          request,
+          contact,
+          updatesBy,
+          language as UpdateLanguage,
+        );
       }
       const event = await this.repository.insertEvent(manager, {
         requestId: request.id,
@@ -696,10 +742,13 @@ export class ServiceRequestService {
           userId,
         )),
       );
-      await this.statusTexts?.requestChanged(
+      await this.updates?.requestChanged(
         manager,
-        request.id,
-        `${request.trackingNumber} is ${label}.${publicChange.text ? ` ${publicChange.text}` : ''}`,
+        {
+          ...request,
+          expectedAt: change.expectedAt !== undefined ? change.expectedAt : request.expectedAt,
+        },
+        { status: statusChanged ? to : null, note: publicChange.text ?? null },
       );
     }
     await this.audit.record(manager, {

@@ -21,6 +21,8 @@
  * date). An MMS photo is kept as the request's `media_url`: the provider's URL is stored, never
  * downloaded (Stoop may run offline and the provider's URL needs its credentials).
  */
+import { chicagoDate, statusWords } from '../reporter-updates/reporter-updates.messages.js';
+import type { UpdateLanguage } from '../reporter-updates/reporter-updates.messages.js';
 import { DomainError } from '../../lib/errors.js';
 import type { AreaService } from '../area/area.service.js';
 import type { Geocoder } from '../geocoder/geocoder.js';
@@ -46,7 +48,7 @@ interface Answer {
 }
 
 /** Language of a conversation: from the first text's words (Spanish or English). */
-export type SmsLang = 'en' | 'es';
+export type SmsLang = UpdateLanguage;
 
 type ConversationState = { lang?: SmsLang } & (
   | { step: 'SERVICE'; description: string; choices: string[]; mediaUrl: string | null }
@@ -232,33 +234,9 @@ export function normalisePhone(raw: string): string {
   return digits.length === 10 ? `+1${digits}` : `+${digits}`;
 }
 
-function chicagoDate(date: Date, lang: SmsLang = 'en'): string {
-  return date.toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
-    timeZone: 'America/Chicago',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
-}
-
-const STATUS_ES: Record<string, string> = {
-  SUBMITTED: 'recibida',
-  ACKNOWLEDGED: 'confirmada',
-  IN_PROGRESS: 'en curso',
-  SCHEDULED: 'programada',
-  ON_HOLD: 'en espera',
-  COMPLETED: 'completada',
-  CLOSED_NOT_FIXED: 'cerrada sin arreglar',
-  DUPLICATE: 'duplicada',
-  CANCELED: 'cancelada',
-};
-
 /** One line about a request's status, used for STATUS answers and update texts. */
 export function statusLine(request: ServiceRequestEntity, lang: SmsLang = 'en'): string {
-  const status =
-    lang === 'es'
-      ? (STATUS_ES[request.detailedStatus] ?? request.detailedStatus)
-      : request.detailedStatus.replace(/_/g, ' ').toLowerCase();
+  const status = statusWords(request.detailedStatus, lang);
   const expected =
     request.status === 'OPEN' && request.expectedAt
       ? MESSAGES[lang].expected(chicagoDate(request.expectedAt, lang))
@@ -527,7 +505,7 @@ export class SmsConversationService {
         },
         'SMS',
       );
-      await this.repository.subscribe(request.id, phone);
+      await this.repository.subscribe(request.id, phone, state.lang ?? 'en');
       await this.repository.endConversation(phone);
       const m = MESSAGES[state.lang ?? 'en'];
       const expected = request.expectedAt

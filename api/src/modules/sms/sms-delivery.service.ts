@@ -1,12 +1,12 @@
 /**
- * Texts to phone numbers: the producer that queues a request's update for the phones subscribed to
- * it, and delivery of the SMS outbox through a provider ({@link SmsSender}) with retries and
+ * Texts to phone numbers: delivery of the SMS outbox (filled by the conversation and by
+ * ReporterUpdatesService) through a provider ({@link SmsSender}) with retries and
  * back-off. A text is claimed with SKIP LOCKED inside a transaction and marked delivered in the
  * same transaction, so two workers never send the same row and a delivered row is never sent again.
  * STOP is honoured twice: nothing is queued for an opted-out phone, and a phone that opted out
  * after queueing is skipped at delivery.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Logger } from '../../lib/logger.js';
 import type { SmsRepository } from './sms.repository.js';
 
@@ -31,18 +31,6 @@ export class SmsDeliveryService {
     private readonly dataSource: DataSource,
     private readonly repository: SmsRepository,
   ) {}
-
-  /**
-   * Queues a text about a public change of a request to its subscribed phones, inside the status
-   * change's transaction. Returns how many texts were queued.
-   */
-  requestChanged(manager: EntityManager, requestId: string, text: string): Promise<number> {
-    return this.repository.enqueueForSubscribers(
-      manager,
-      requestId,
-      `Stoop 311: ${text} Reply STOP to opt out.`,
-    );
-  }
 
   /** Whether the number texted STOP (and not START since). */
   isOptedOut(phone: string): Promise<boolean> {

@@ -57,6 +57,10 @@ export class SmsSubscriptionEntity {
   @JoinColumn({ name: 'request_id', foreignKeyConstraintName: 'fk_sms_subscriptions_request' })
   request?: Relation<ServiceRequestEntity>;
 
+  /** The language of the texts (`en` or `es`): the conversation's, or the report form's. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -52,31 +52,12 @@ export class SmsRepository {
     await this.dataSource.query(`DELETE FROM sms_opt_outs WHERE phone = $1`, [phone]);
   }
 
-  async subscribe(requestId: string, phone: string): Promise<void> {
+  async subscribe(requestId: string, phone: string, language: string): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO sms_subscriptions (request_id, phone) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [requestId, phone],
+      `INSERT INTO sms_subscriptions (request_id, phone, language) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [requestId, phone, language],
     );
-  }
-
-  /**
-   * Queues one text to every phone subscribed to the request and not opted out, inside the
-   * caller's transaction (the status change and its texts commit together).
-   */
-  async enqueueForSubscribers(
-    manager: EntityManager,
-    requestId: string,
-    body: string,
-  ): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO sms_outbox (phone, body, request_id)
-       SELECT s.phone, $2, s.request_id FROM sms_subscriptions s
-        WHERE s.request_id = $1
-          AND NOT EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.phone = s.phone)
-       RETURNING id`,
-      [requestId, body],
-    );
-    return rows.length;
   }
 
   /** Claims due texts (skipping rows another worker holds). */
