@@ -122,6 +122,7 @@ describe('/report', { timeout: 120_000 }, () => {
     const page = await context.newPage();
     const errors = pageErrors(page);
     const before = await requestCount();
+    const rosa = `rosa-${randomUUID()}@example.test`;
     await page.goto('/report');
     await page.getByRole('heading', { level: 1, name: 'Report a problem' }).waitFor();
     expect(await page.title()).toBe('What is the problem? · Report a problem · Stoop');
@@ -182,6 +183,20 @@ describe('/report', { timeout: 120_000 }, () => {
     await expect.poll(() => stepHeading(page)).toContain('Contact and a last check');
     await tabTo(page, page.getByLabel(/^Name/));
     await page.keyboard.type('Rosa Resident');
+    // no account: updates by e-mail, asked for before the address is typed (a field error)
+    const emailMe = page.getByRole('checkbox', { name: 'E-mail me when it changes' });
+    await tabTo(page, emailMe);
+    await page.keyboard.press('Space');
+    expect(await emailMe.isChecked()).toBe(true);
+    await tabTo(page, page.getByRole('button', { name: 'Send the report' }));
+    await page.keyboard.press('Enter');
+    const emailError = page.locator('#input-contact-email-error');
+    await expect
+      .poll(() => emailError.innerText())
+      .toContain('Enter the e-mail address for the updates');
+    expect(await requestCount()).toBe(before);
+    await tabTo(page, page.getByRole('textbox', { name: /^E-mail/ }));
+    await page.keyboard.type(rosa);
     const estimate = page.getByTestId('estimate');
     await estimate.getByRole('heading', { name: 'How long it usually takes' }).waitFor();
     const e = await app.gql<{ completionEstimate: any }>(
@@ -219,6 +234,15 @@ describe('/report', { timeout: 120_000 }, () => {
       await page.getByRole('link', { name: `Follow the progress of ${tn}` }).getAttribute('href'),
     ).toBe(`/requests/${tn}`);
     expect(await page.title()).toBe('Your report was sent · Stoop');
+    expect(await page.getByTestId('updates-to').innerText()).toBe(
+      `Updates will go to ${rosa}. A confirmation is on its way.`,
+    );
+    const [confirmation] = (await app.dataSource.query(
+      `SELECT subject, body FROM email_outbox WHERE email = $1`,
+      [rosa],
+    )) as { subject: string; body: string }[];
+    expect(confirmation!.subject).toBe(`We received your report ${tn}`);
+    await app.dataSource.query(`DELETE FROM email_outbox WHERE email = $1`, [rosa]);
     await checkA11y(page, 'report confirmation');
     await screenshots(page, 'report-confirmation');
     expect(await requestCount()).toBe(before + 1);

@@ -304,7 +304,11 @@ describe('the staff queue', () => {
       .fill('Caller says the hole swallowed a bike wheel');
     await form.getByLabel('Or only the ward').selectOption({ label: 'Ward 47' });
     await form.getByLabel('Name').fill('Rosa Caller');
-    await form.getByLabel('Phone').fill('(312) 555-0199');
+    const callerPhone = `773${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    await form.getByLabel('Phone').fill(callerPhone);
+    // the caller wants texts, in Spanish
+    await form.getByRole('checkbox', { name: 'Text the caller when it changes' }).check();
+    await form.getByLabel("Language of the caller's updates").selectOption('es');
     await form.getByRole('button', { name: 'Submit for the caller' }).click();
     const done = page.getByTestId('caller-done');
     await done.waitFor();
@@ -319,9 +323,16 @@ describe('the staff queue', () => {
       channel: 'PHONE',
       ward: 47,
       description: 'Caller says the hole swallowed a bike wheel',
-      contact: { name: 'Rosa Caller', phone: '3125550199' },
+      contact: { name: 'Rosa Caller', phone: callerPhone },
       attributes: [{ code: 'depth', values: ['deep'] }],
     });
+    const texts = (await app.dataSource.query(`SELECT body FROM sms_outbox WHERE phone = $1`, [
+      `+1${callerPhone}`,
+    ])) as { body: string }[];
+    expect(texts.map((x) => x.body)).toEqual([
+      expect.stringMatching(new RegExp(`^Stoop 311: recibimos su reporte ${tn} `)),
+    ]);
+    await app.dataSource.query(`DELETE FROM sms_outbox WHERE phone = $1`, [`+1${callerPhone}`]);
     // it opens beside the queue
     await page.getByRole('complementary', { name: new RegExp(tn!) }).waitFor();
     expect(errors).toEqual([]);

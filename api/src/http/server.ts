@@ -288,9 +288,14 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
   app.use(createExportRouter({ exports: services.exports, resolveActor: actorOf, logger }));
 
   // Unknown paths under the API's own prefixes answer in JSON; everything else is the web app's.
-  app.use(['/graphql', '/media', '/export', '/open311', '/sms', '/notifications'], (_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
-  });
+  app.use(
+    ['/graphql', '/media', '/export', '/open311', '/sms', '/notifications', '/updates'],
+    (_req, res) => {
+      res
+        .status(404)
+        .json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    },
+  );
   const web = await createWebHandler({
     publicUrl: options.publicUrl,
     execute: async (query, variables) => {

@@ -9,7 +9,7 @@ import type {
   DeliveryAdapter,
   Recipient,
 } from '../../modules/notification/notification.service.js';
-import { normalisePhone } from '../../modules/sms/sms-conversation.service.js';
+import { normalisePhone } from '../../lib/phone.js';
 import type { SmsSender } from '../../modules/sms/sms-delivery.service.js';
 
 /** A {@link DeliveryAdapter} for the SMS channel. */

@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../../lib/logger.js';
+import { normalisePhone } from '../../lib/phone.js';
 import { UPDATE_MESSAGES } from './reporter-updates.messages.js';
 import type { PublicChange, RequestRef, UpdateLanguage } from './reporter-updates.messages.js';
 import type { ReporterUpdatesRepository } from './reporter-updates.repository.js';
@@ -119,11 +120,13 @@ export class ReporterUpdatesService {
       });
     }
     if (wanted.includes('SMS') && contact.phone) {
-      await this.repository.subscribePhone(manager, request.id, contact.phone, language);
+      // keyed as the SMS door keys numbers, so a STOP from that phone matches
+      const phone = normalisePhone(contact.phone);
+      await this.repository.subscribePhone(manager, request.id, phone, language);
       const [subscribed] = await this.repository.phoneSubscribers(manager, request.id);
       // a number that texted STOP stays subscribed (START brings the texts back) but gets nothing
       if (subscribed) {
-        await this.repository.queueText(manager, contact.phone, m.receivedText(ref), request.id);
+        await this.repository.queueText(manager, phone, m.receivedText(ref), request.id);
       }
     }
   }

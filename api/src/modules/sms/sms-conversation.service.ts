@@ -21,6 +21,7 @@
  * date). An MMS photo is kept as the request's `media_url`: the provider's URL is stored, never
  * downloaded (Stoop may run offline and the provider's URL needs its credentials).
  */
+import { normalisePhone } from '../../lib/phone.js';
 import { chicagoDate, statusWords } from '../reporter-updates/reporter-updates.messages.js';
 import type { UpdateLanguage } from '../reporter-updates/reporter-updates.messages.js';
 import { DomainError } from '../../lib/errors.js';
@@ -227,12 +228,6 @@ const MESSAGES = {
 
 /** The HELP reply (English). */
 export const HELP_TEXT = MESSAGES.en.help;
-
-/** Normalises a phone number to digits with a leading + (as stored everywhere). */
-export function normalisePhone(raw: string): string {
-  const digits = raw.replace(/[^\d]/g, '');
-  return digits.length === 10 ? `+1${digits}` : `+${digits}`;
-}
 
 /** One line about a request's status, used for STATUS answers and update texts. */
 export function statusLine(request: ServiceRequestEntity, lang: SmsLang = 'en'): string {

@@ -53,6 +53,8 @@ export interface DraftData {
   location: DraftLocation | null;
   contact: { name: string; email: string; phone: string };
   follow: boolean;
+  /** Without an account: updates by e-mail and/or text at the contact given. */
+  updatesBy: ('EMAIL' | 'SMS')[];
   savedAt: string;
 }
 
@@ -88,6 +90,7 @@ function empty(): DraftData {
     location: null,
     contact: { name: '', email: '', phone: '' },
     follow: true,
+    updatesBy: [],
     savedAt: timestamp(),
   };
 }

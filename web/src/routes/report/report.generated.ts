@@ -51,10 +51,14 @@ export type Channel =
 export type ContactInput = {
   /** E-mail for updates. */
   email?: string | null | undefined;
+  /** Language of those updates: en (default) or es. */
+  language?: string | null | undefined;
   /** Name. */
   name?: string | null | undefined;
   /** Phone for updates. */
   phone?: string | null | undefined;
+  /** Send the request's public updates (status, public notes, expected date, merge) to this contact, for reporters without an account: EMAIL needs email, SMS needs phone. A confirmation with the tracking number goes out at once. */
+  updatesBy?: Array<UpdateChannel> | null | undefined;
 };
 
 /** Where a request is in its lifecycle. */
@@ -139,6 +143,13 @@ export type SupportServiceRequestInput = {
   /** Show your display name in the public timeline (default: anonymous "a neighbour"). */
   showName?: boolean | null | undefined;
 };
+
+/** How a reporter without an account hears about their request. */
+export type UpdateChannel =
+  /** E-mails to contact.email, each with a one-click unsubscribe link. */
+  | 'EMAIL'
+  /** Texts to contact.phone; STOP ends them. */
+  | 'SMS';
 
 export type ReportServiceFragment = { id: string, code: string, name: string, description: string, group: string, attributes: Array<{ code: string, datatype: Types.AttributeDatatype, datatypeDescription: string | null, description: string, order: number, required: boolean, variable: boolean, values: Array<{ key: string, name: string }> }> };
 

@@ -107,6 +107,12 @@ export function checkContact(draft: DraftData): Problems {
   if (phone.trim() && !/^\+?\d{7,15}$/.test(digits)) {
     problems['input.contact.phone'] = { key: 'report.err.phone' };
   }
+  if (draft.updatesBy.includes('EMAIL') && !email.trim()) {
+    problems['input.contact.email'] = { key: 'report.err.emailForUpdates' };
+  }
+  if (draft.updatesBy.includes('SMS') && !phone.trim()) {
+    problems['input.contact.phone'] = { key: 'report.err.phoneForUpdates' };
+  }
   return problems;
 }
 

@@ -51,10 +51,14 @@ export type Channel =
 export type ContactInput = {
   /** E-mail for updates. */
   email?: string | null | undefined;
+  /** Language of those updates: en (default) or es. */
+  language?: string | null | undefined;
   /** Name. */
   name?: string | null | undefined;
   /** Phone for updates. */
   phone?: string | null | undefined;
+  /** Send the request's public updates (status, public notes, expected date, merge) to this contact, for reporters without an account: EMAIL needs email, SMS needs phone. A confirmation with the tracking number goes out at once. */
+  updatesBy?: Array<UpdateChannel> | null | undefined;
 };
 
 /** A point on the map, WGS84 degrees. */
@@ -97,6 +101,13 @@ export type SubmitServiceRequestInput = {
   /** ZIP code. */
   zipcode?: string | null | undefined;
 };
+
+/** How a reporter without an account hears about their request. */
+export type UpdateChannel =
+  /** E-mails to contact.email, each with a one-click unsubscribe link. */
+  | 'EMAIL'
+  /** Texts to contact.phone; STOP ends them. */
+  | 'SMS';
 
 export type StaffCallerServiceQueryVariables = Exact<{
   code: string;

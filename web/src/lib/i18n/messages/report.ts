@@ -129,8 +129,13 @@ export const report = defineMessages({
     'report.updates.followHint':
       'Updates appear in My Stoop, and by e-mail or text if you turned them on.',
     'report.updates.settings': 'Notification settings',
-    'report.updates.anonymous':
-      'To get updates, sign in or create an account first. Your report is kept while you do.',
+    'report.updates.contactHint':
+      'No account needed: we can send this report’s updates to the e-mail or phone you gave above.',
+    'report.updates.by.email': 'E-mail me when it changes',
+    'report.updates.by.text': 'Text me when it changes',
+    'report.updates.unsubscribe':
+      'Every e-mail has a link to stop them; reply STOP to stop texts. We send nothing else.',
+    'report.updates.orAccount': 'Or follow it in My Stoop with an account:',
     'report.updates.tracking':
       'Without an account you can still check progress any time with the tracking number.',
     'report.review.title': 'Check your report',
@@ -174,6 +179,8 @@ export const report = defineMessages({
     'report.err.ward': 'Choose the ward.',
     'report.err.placeNote': 'Describe the place, so the crew can find it.',
     'report.err.email': 'Enter an e-mail address like name@example.com.',
+    'report.err.emailForUpdates': 'Enter the e-mail address for the updates, or untick e-mail.',
+    'report.err.phoneForUpdates': 'Enter the phone number for the texts, or untick texts.',
     'report.err.phone': 'Enter a phone number of 7 to 15 digits.',
     'report.err.server': '{message}',
     'report.err.send': 'The report could not be sent: {message}. Your report is kept; try again.',
@@ -190,6 +197,7 @@ export const report = defineMessages({
     'report.done.followed': 'You follow this report.',
     'report.done.unfollowed': 'You no longer follow this report.',
     'report.done.signin': 'Sign in to follow it and get updates',
+    'report.done.updatesTo': 'Updates will go to {to}. A confirmation is on its way.',
     'report.done.again': 'Report another problem',
     'report.done.announce': 'Your report was sent. Tracking number {tn}.',
 
@@ -326,8 +334,13 @@ export const report = defineMessages({
     'report.updates.followHint':
       'Las novedades aparecen en Mi Stoop, y por correo o mensaje de texto si los activó.',
     'report.updates.settings': 'Preferencias de notificación',
-    'report.updates.anonymous':
-      'Para recibir novedades, inicie sesión o cree una cuenta antes. Su reporte se guarda mientras tanto.',
+    'report.updates.contactHint':
+      'No necesita cuenta: podemos enviar las novedades de este reporte al correo o teléfono que escribió arriba.',
+    'report.updates.by.email': 'Escríbame por correo cuando cambie',
+    'report.updates.by.text': 'Envíeme un mensaje de texto cuando cambie',
+    'report.updates.unsubscribe':
+      'Cada correo trae un enlace para dejar de recibirlos; responda ALTO para los mensajes de texto. No enviamos nada más.',
+    'report.updates.orAccount': 'O sígalo en Mi Stoop con una cuenta:',
     'report.updates.tracking':
       'Sin cuenta, igual puede consultar el avance cuando quiera con el número de seguimiento.',
     'report.review.title': 'Revise su reporte',
@@ -372,6 +385,9 @@ export const report = defineMessages({
     'report.err.ward': 'Elija el distrito.',
     'report.err.placeNote': 'Describa el lugar, para que el equipo lo encuentre.',
     'report.err.email': 'Escriba un correo como nombre@ejemplo.com.',
+    'report.err.emailForUpdates': 'Escriba el correo para las novedades, o desmarque el correo.',
+    'report.err.phoneForUpdates':
+      'Escriba el teléfono para los mensajes, o desmarque los mensajes.',
     'report.err.phone': 'Escriba un teléfono de 7 a 15 dígitos.',
     'report.err.server': '{message}',
     'report.err.send':
@@ -389,6 +405,7 @@ export const report = defineMessages({
     'report.done.followed': 'Usted sigue este reporte.',
     'report.done.unfollowed': 'Ya no sigue este reporte.',
     'report.done.signin': 'Inicie sesión para seguirlo y recibir novedades',
+    'report.done.updatesTo': 'Las novedades irán a {to}. Le enviamos una confirmación.',
     'report.done.again': 'Reportar otro problema',
     'report.done.announce': 'Su reporte fue enviado. Número de seguimiento {tn}.',
 
