@@ -250,6 +250,7 @@ export function createServices(
       requestRepository,
       serviceRequests,
       audit,
+      notifications,
       options.clock,
     ),
     users,

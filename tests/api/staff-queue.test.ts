@@ -317,6 +317,39 @@ describe('assignServiceRequest', () => {
     expect(wrongAssignee.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('input.assigneeId');
   });
 
+  it('tells the new assignee, once, and not someone who takes a request themselves', async () => {
+    const NOTES = `{ notifications(first: 20) { edges { node { kind title targetId } } } }`;
+    const kinds = async (cookie: string) =>
+      (
+        (await app.gql(NOTES, {}, cookie)).data!.notifications.edges as {
+          node: { kind: string; title: string; targetId: string };
+        }[]
+      ).map((e) => e.node);
+    const members = await app.gql(`{ staffMembers { id } }`, {}, staffQ2.cookie);
+    const ids = (members.data!.staffMembers as { id: string }[]).map((m) => m.id);
+    const self = ids.find(
+      (id) => Buffer.from(id, 'base64url').toString() === `User:${staffQ2.id}`,
+    )!;
+    const other = ids.find((id) => id !== self)!;
+    const before = (await kinds(staffQ2.cookie)).filter((n) => n.kind === 'ASSIGNED').length;
+    // staffQ2 takes d themselves: no notification
+    await app.gql(ASSIGN, { input: { id: req.d!.id, assigneeId: self } }, staffQ2.cookie);
+    expect((await kinds(staffQ2.cookie)).filter((n) => n.kind === 'ASSIGNED')).toHaveLength(before);
+    // staffQ gives b to staffQ2: one notification naming the request
+    await app.gql(ASSIGN, { input: { id: req.b!.id, assigneeId: self } }, staffQ);
+    await app.gql(ASSIGN, { input: { id: req.b!.id, assigneeId: self } }, staffQ); // no change
+    const assigned = (await kinds(staffQ2.cookie)).filter((n) => n.kind === 'ASSIGNED');
+    expect(assigned).toHaveLength(before + 1);
+    expect(assigned[0]!.title).toBe(`${req.b!.tn} was assigned to you`);
+    // the one it was taken from hears nothing; unassigning notifies no one
+    await app.gql(ASSIGN, { input: { id: req.b!.id, assigneeId: other } }, staffQ2.cookie);
+    await app.gql(ASSIGN, { input: { id: req.b!.id, assigneeId: null } }, staffQ);
+    await app.gql(ASSIGN, { input: { id: req.d!.id, assigneeId: null } }, staffQ);
+    expect((await kinds(staffQ2.cookie)).filter((n) => n.kind === 'ASSIGNED')).toHaveLength(
+      before + 1,
+    );
+  });
+
   it('unassigns with assigneeId null', async () => {
     const res = await app.gql(ASSIGN, { input: { id: req.a!.id, assigneeId: null } }, staffQ);
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();

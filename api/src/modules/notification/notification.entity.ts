@@ -30,6 +30,7 @@ export const NOTIFICATION_KINDS = [
   'MEMBERSHIP',
   'IDEA_UNDER_REVIEW',
   'IDEA_RESPONSE',
+  'ASSIGNED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

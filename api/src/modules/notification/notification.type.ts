@@ -16,6 +16,7 @@ export enum NotificationKindEnum {
   MEMBERSHIP = 'MEMBERSHIP',
   IDEA_UNDER_REVIEW = 'IDEA_UNDER_REVIEW',
   IDEA_RESPONSE = 'IDEA_RESPONSE',
+  ASSIGNED = 'ASSIGNED',
 }
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
@@ -32,6 +33,7 @@ registerEnumType(NotificationKindEnum, {
     MEMBERSHIP: { description: 'Block club membership news (join requests, decisions).' },
     IDEA_UNDER_REVIEW: { description: 'An idea reached the review threshold (staff, author).' },
     IDEA_RESPONSE: { description: 'The city answered an idea you voted on or follow.' },
+    ASSIGNED: { description: 'Another staff member assigned a request to you (staff).' },
   },
 });
 

@@ -4,6 +4,7 @@
  * active staff member of that agency). Assignments are internal: a timeline event only staff read,
  * and the audit log.
  */
+import type { NotificationService } from '../notification/notification.service.js';
 import type { DataSource } from 'typeorm';
 import {
   BadInputError,
@@ -73,6 +74,7 @@ export class StaffQueueService {
     private readonly requestRepository: ServiceRequestRepository,
     private readonly requests: ServiceRequestService,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationService,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -212,7 +214,7 @@ export class StaffQueueService {
         }
       }
       if ((request.assigneeId ?? null) === (assigneeId ?? null)) {
-        return { request, events: [] };
+        return { request, events: [], notes: [] };
       }
       await this.repository.setAssignee(manager, request.id, assigneeId);
       const event = await this.requestRepository.insertEvent(manager, {
@@ -232,10 +234,29 @@ export class StaffQueueService {
         targetId: request.id,
         data: { from: request.assigneeId, to: assigneeId },
       });
+      // the new assignee hears of it (not someone who took the request themselves)
+      const notes =
+        assignee && assignee.id !== userId
+          ? await this.notifications.notify(
+              manager,
+              [
+                {
+                  userId: assignee.id,
+                  kind: 'ASSIGNED' as const,
+                  targetType: 'REQUEST',
+                  targetId: request.id,
+                  title: `${request.trackingNumber} was assigned to you`,
+                  body: request.description.slice(0, 140),
+                },
+              ],
+              userId,
+            )
+          : [];
       const updated = (await this.requestRepository.findById(request.id, manager))!;
-      return { request: updated, events: [event] };
+      return { request: updated, events: [event], notes };
     });
     await this.requests.publishAfterCommit(out.request, out.events);
+    this.notifications.publish(out.notes ?? []);
     return out.request;
   }
 

@@ -11,6 +11,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type NotificationKind =
   /** A new request in a followed area. */
   | 'AREA_REQUEST'
+  /** Another staff member assigned a request to you (staff). */
+  | 'ASSIGNED'
   /** A post or action in a followed block club. */
   | 'CLUB_ACTIVITY'
   /** New comments on something followed (at most one per hour). */
