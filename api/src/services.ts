@@ -236,6 +236,9 @@ export function createServices(
     rateLimits,
     audit,
     hideThreshold: options.flagHideThreshold ?? 3,
+    onVisibilityChange: (type, id) => {
+      if (type === 'IDEA') ideas.publishChange(id);
+    },
   });
   return {
     dataSource,

@@ -461,6 +461,32 @@ describe('ideaUpdated', () => {
     });
   });
 
+  it('streams a moderator hiding and restoring the idea: others then read no text', async () => {
+    const author = await resident();
+    const id = await proposeOk(author.cookie);
+    const watcher = await resident();
+    const moderator = await app.user('MODERATOR');
+    const sub = collect(
+      app.wsClient(watcher.cookie),
+      `subscription($id: ID!) { ideaUpdated(id: $id) { id hidden title } }`,
+      { id },
+      2,
+    );
+    await sub.ready;
+    await new Promise((r) => setTimeout(r, 300));
+    const MODERATE = `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { action } }`;
+    for (const action of ['HIDE', 'RESTORE']) {
+      const res = await app.gql(MODERATE, { input: { targetId: id, action } }, moderator.cookie);
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    }
+    const items = (await sub.results).map((r) => r.ideaUpdated);
+    const { title } = (await app.gql(READ, { id })).data!.idea as { title: string };
+    expect(items.map((i) => [i.hidden, i.title])).toEqual([
+      [true, null],
+      [false, title],
+    ]);
+  });
+
   it('refuses an idea that does not exist', async () => {
     const client = app.wsClient();
     const missing = Buffer.from(`Idea:${randomUUID()}`).toString('base64url');

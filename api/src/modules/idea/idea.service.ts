@@ -390,8 +390,8 @@ export class IdeaService {
     return ids.map((id) => set.has(id));
   }
 
-  /** Tells the idea's topic that it changed (after commit). */
-  private publishChange(ideaId: string): void {
+  /** Tells the idea's topic that it changed (after commit; moderation calls it too). */
+  publishChange(ideaId: string): void {
     this.deps.pubsub.publish(ideaTopic(ideaId), { id: ideaId } satisfies IdeaTopicMessage);
   }
 

@@ -31,6 +31,11 @@ export interface ModerationDeps {
   rateLimits: RateLimits;
   audit: AuditRepository;
   hideThreshold: number;
+  /**
+   * Told after commit when content was hidden or shown again, so live views of it update (ideas
+   * push `ideaUpdated`; each viewer then reads what they may).
+   */
+  onVisibilityChange?: (type: FlagTarget, id: string) => void;
 }
 
 /** A moderator's decision on flagged content. */
@@ -108,11 +113,13 @@ export class ModerationService {
       throw new BadInputError([{ field: 'input.targetId', message: 'is your own content' }]);
     }
     await this.deps.rateLimits.consume('flag', user.id);
-    return this.deps.dataSource.transaction(async (manager) => {
+    let autoHidden = false;
+    const result = await this.deps.dataSource.transaction(async (manager) => {
       await repository.lockTarget(manager, input.targetType, input.targetId);
       const added = await repository.addFlag(manager, { ...input, reason, reporterId: user.id });
       const current = await repository.content(manager, input.targetType, input.targetId);
       let hidden = current?.hiddenAt != null;
+      autoHidden = false;
       if (added && !hidden) {
         const count = await repository.openFlagCount(manager, input.targetType, input.targetId);
         if (count >= this.deps.hideThreshold) {
@@ -125,10 +132,13 @@ export class ModerationService {
             data: { flags: count, threshold: this.deps.hideThreshold },
           });
           hidden = true;
+          autoHidden = true;
         }
       }
       return { added, hidden };
     });
+    if (autoHidden) this.deps.onVisibilityChange?.(input.targetType, input.targetId);
+    return result;
   }
 
   /** Content with open flags, most flagged first (moderators and admins only). */
@@ -162,11 +172,13 @@ export class ModerationService {
       ]);
     }
     const { repository } = this.deps;
-    return this.deps.dataSource.transaction(async (manager) => {
+    let wasHidden = false;
+    const result = await this.deps.dataSource.transaction(async (manager) => {
       await repository.lockTarget(manager, input.targetType, input.targetId);
       const content = await repository.content(manager, input.targetType, input.targetId);
       if (!content) throw new NotFoundError('Content', input.targetId);
-      let hidden = content.hiddenAt !== null;
+      wasHidden = content.hiddenAt !== null;
+      let hidden = wasHidden;
       let blockedUntil: Date | null = null;
       if (input.action === 'BLOCK_AUTHOR') {
         if (!content.authorId) {
@@ -228,6 +240,10 @@ export class ModerationService {
       });
       return { hidden, flagsResolved, blockedUntil };
     });
+    if (result.hidden !== wasHidden) {
+      this.deps.onVisibilityChange?.(input.targetType, input.targetId);
+    }
+    return result;
   }
 
   private assertModerator(actor: Actor) {
