@@ -12,9 +12,9 @@
  * tracking number.
  *
  * English or Spanish: a conversation answers in the language of its first text (Spanish words or
- * keywords: "hay un bache…", AYUDA, ESTADO, ALTO, ALTA, REINICIAR), and Spanish report words are
- * mapped to the catalogue's English ones so "bache" finds Pothole. Service names and city questions
- * stay as the catalogue has them (English).
+ * keywords: "hay un bache…", AYUDA, ESTADO, ALTO, ALTA, REINICIAR). The service is found by the
+ * catalogue's own bilingual search (the report form's), so "bache" finds Pothole. Service names
+ * and city questions stay as the catalogue has them (English).
  *
  * Keywords at any point: STOP (no more texts of any kind), START (texts again), HELP, RESTART
  * (drop the half-finished report), STATUS SR26-… or a bare tracking number (status and expected
@@ -94,44 +94,6 @@ const SPANISH_HINTS = new Set(
     ' ',
   ),
 );
-/** Spanish report words → the catalogue's English words, so "bache" finds Pothole. */
-const SPANISH_TERMS: Record<string, string> = {
-  bache: 'pothole',
-  baches: 'pothole',
-  hoyo: 'pothole',
-  hueco: 'pothole',
-  rata: 'rodent',
-  ratas: 'rodent',
-  ratones: 'rodent',
-  basura: 'garbage',
-  luz: 'light',
-  luces: 'light',
-  alumbrado: 'light',
-  farola: 'light',
-  poste: 'pole',
-  árbol: 'tree',
-  arbol: 'tree',
-  rama: 'tree',
-  ramas: 'tree',
-  agua: 'water',
-  fuga: 'water',
-  coche: 'vehicle',
-  carro: 'vehicle',
-  auto: 'vehicle',
-  abandonado: 'abandoned',
-  grafiti: 'graffiti',
-  semáforo: 'traffic signal',
-  semaforo: 'traffic signal',
-  señal: 'sign',
-  animal: 'animal',
-  perro: 'dog',
-  ruido: 'noise',
-  nieve: 'snow',
-  acera: 'sidewalk',
-  banqueta: 'sidewalk',
-  callejón: 'alley',
-  callejon: 'alley',
-};
 
 /** Whether a text reads as Spanish. */
 export function detectLang(body: string): SmsLang {
@@ -146,11 +108,6 @@ export function detectLang(body: string): SmsLang {
   return hits >= 1 && hits * 3 >= words.length ? 'es' : 'en';
 }
 const TRACKING = /\bSR\d{2}-\d{4,}\b/i;
-const IGNORED = new Set(
-  'there that this with have from near front street please about their they been some what when where which would could just also very into your the and for are is on in at of a an my our its has was'.split(
-    ' ',
-  ),
-);
 
 /** Every reply of the SMS channel, in English and Spanish. */
 const MESSAGES = {
@@ -313,28 +270,14 @@ export class SmsConversationService {
     }
   }
 
-  /** Services whose words match the text, best first (most matching words). */
+  /**
+   * Services that best match the text, at most three, best first: the catalogue's own search
+   * (English and Spanish words, filler dropped, the most commonly reported first), the same one
+   * the report form uses.
+   */
   private async match(text: string): Promise<{ code: string; name: string }[]> {
-    const words = [
-      ...new Set(
-        text
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .flatMap((w) => (SPANISH_TERMS[w] ? SPANISH_TERMS[w].split(' ') : [w]))
-          .filter((w) => w.length >= 3 && !IGNORED.has(w) && !SPANISH_HINTS.has(w)),
-      ),
-    ].slice(0, 10);
-    const scores = new Map<string, { code: string; name: string; score: number }>();
-    for (const word of words) {
-      for (const s of await this.definitions.list(ANONYMOUS, word)) {
-        const entry = scores.get(s.code) ?? { code: s.code, name: s.name, score: 0 };
-        entry.score += 1;
-        scores.set(s.code, entry);
-      }
-    }
-    const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
-    const top = ranked[0]?.score ?? 0;
-    return ranked.filter((r) => r.score === top).slice(0, 3);
+    const ranked = await this.definitions.list(ANONYMOUS, text);
+    return ranked.slice(0, 3).map((s) => ({ code: s.code, name: s.name }));
   }
 
   private async begin(
