@@ -34,16 +34,26 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (own cookies), optionally in a language and with a session cookie. */
+/**
+ * A fresh context (own cookies), optionally in a language and with a session cookie.
+ * `deviceScaleFactor: 2` on a 640 px viewport is how Chromium lays out a 1280 px window at 200%.
+ */
 export async function newContext(
   browser: Browser,
   baseURL: string,
-  options: { locale?: string; cookie?: string; width?: number; height?: number } = {},
+  options: {
+    locale?: string;
+    cookie?: string;
+    width?: number;
+    height?: number;
+    deviceScaleFactor?: number;
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     locale: options.locale ?? 'en-US',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     timezoneId: 'America/Chicago',
   });
   if (options.cookie) {
