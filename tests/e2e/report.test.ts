@@ -1,7 +1,8 @@
 /**
  * Journey 2, report a problem, in a real browser against the built app: the whole flow with a
  * photo by keyboard alone and no map; checks by the field (nothing written); the draft kept across
- * a reload; nearby requests with "me too"; the place by device location and by ward; the Spanish
+ * a reload; nearby requests with "me too"; the place by device location, by ward, and by a map pin
+ * placed with the mouse or the keyboard alone (pan to the crosshair, then a button); the Spanish
  * interface end to end; and /track. axe-core runs on every step.
  */
 import { randomUUID } from 'node:crypto';
@@ -516,7 +517,7 @@ describe('/report', { timeout: 120_000 }, () => {
 
     // The map is one way among four: a click drops the pin and names the ward.
     await page.getByRole('radio', { name: 'Point to it on a map' }).check();
-    const map = page.getByRole('region', { name: 'Map: click or tap where the problem is' });
+    const map = page.getByRole('region', { name: 'Map: put the pin where the problem is' });
     await map.waitFor();
     await map.click();
     const resolved = page.getByTestId('resolved-place');
@@ -532,6 +533,135 @@ describe('/report', { timeout: 120_000 }, () => {
     expect(r.data!.serviceRequest.ward).toBeGreaterThan(0);
     const where = r.data!.serviceRequest.attributes.find((a) => a.code === 'where_seen');
     expect([...where.values].sort()).toEqual([...keys].sort());
+    await context.close();
+  });
+
+  it('places the pin by keyboard alone: pan to the crosshair, then the button or Enter', async () => {
+    const context = await newContext(browser, app.url);
+    const page = await context.newPage();
+    const errors = pageErrors(page);
+    await page.goto('/report');
+    // Steps 1 and 2 (done by keyboard in the first test) come from a saved draft.
+    await page.evaluate((code) => {
+      localStorage.setItem(
+        'stoop.report.draft',
+        JSON.stringify({
+          version: 1,
+          key: crypto.randomUUID(),
+          step: 3,
+          search: 'pothole',
+          serviceCode: code,
+          serviceName: 'Pothole in Street Complaint',
+          answers: { location_on_street: 'traffic_lane', depth: 'under_2in' },
+          description: 'Placed by keyboard',
+        }),
+      );
+    }, POTHOLE);
+    await page.reload();
+    await expect.poll(() => stepHeading(page)).toContain('Where is it?');
+    await tabTo(page, page.getByRole('radio').first());
+    await pickRadio(page, page.getByRole('radio', { name: 'Point to it on a map' }));
+
+    // The map is a Tab stop, described by how to use it by keyboard; no "needs a pointer" text.
+    const map = page.getByRole('region', { name: 'Map: put the pin where the problem is' });
+    await map.waitFor();
+    const hint = page.locator(`#${await map.getAttribute('aria-describedby')}`);
+    expect(await hint.innerText()).toContain(
+      'move it with the arrow keys and zoom with plus and minus until the cross in the middle is on the place',
+    );
+    expect(await page.locator('main').innerText()).not.toContain('needs a pointer');
+    // No street tiles in tests: the ward outlines are drawn, and the crosshair marks the centre.
+    await expect.poll(() => map.locator('.leaflet-overlay-pane path').count()).toBe(50);
+    expect(await page.locator('svg.crosshair[aria-hidden="true"]').count()).toBe(1);
+    const view = async () => {
+      const [lat, lng] = (await map.getAttribute('data-center'))!.split(',').map(Number);
+      return { lat: lat!, lng: lng!, zoom: Number(await map.getAttribute('data-zoom')) };
+    };
+    /** Presses a key on the map and waits for the view to settle on a new centre or zoom. */
+    const press = async (key: string) => {
+      const before = await view();
+      await page.keyboard.press(key);
+      await expect.poll(view).not.toEqual(before);
+      return view();
+    };
+    await tabTo(page, map);
+    const start = await view();
+    expect(start.zoom).toBe(11);
+    expect(start.lat).toBeCloseTo(41.8781, 4);
+    expect(start.lng).toBeCloseTo(-87.6298, 4);
+    // "+" typed with Shift zooms one step, like "-".
+    expect((await press('Shift+Equal')).zoom).toBe(12);
+    expect((await press('Shift+Equal')).zoom).toBe(13);
+    expect((await press('-')).zoom).toBe(12);
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp']) await press(key);
+    const centre = await view();
+    expect(centre.zoom).toBe(12);
+    expect(centre.lng).toBeLessThan(start.lng - 0.03);
+    expect(centre.lat).toBeGreaterThan(start.lat + 0.02);
+    expect(await isFocused(map)).toBe(true);
+    expect(await page.getByTestId('resolved-place').count()).toBe(0);
+
+    // The button beside the map puts the pin at the centre, resolved like a click.
+    await tabTo(page, page.getByRole('button', { name: 'Put the pin at the centre of the map' }));
+    await page.keyboard.press('Enter');
+    const placeAt = async (at: { lat: number; lng: number }) =>
+      (
+        await app.gql<{ placeAt: { ward: number; nearestAddress: string | null } }>(
+          `query($at: GeoPointInput!) { placeAt(location: $at) { ward nearestAddress } }`,
+          { at: { latitude: at.lat, longitude: at.lng } },
+        )
+      ).data!.placeAt;
+    /** What the page shows for a point: its nearest address, or the point itself. */
+    const labelOf = (at: { lat: number; lng: number }, nearestAddress: string | null) => {
+      const n = new Intl.NumberFormat('en-US', { maximumFractionDigits: 5 });
+      return nearestAddress
+        ? `Near ${nearestAddress}`
+        : `The point you chose (${n.format(at.lat)}, ${n.format(at.lng)})`;
+    };
+    const there = await placeAt(centre);
+    expect(there.ward).toBeGreaterThan(0);
+    const resolved = page.getByTestId('resolved-place');
+    await expect.poll(() => resolved.innerText().catch(() => '')).toContain(`Ward ${there.ward}`);
+    expect(await resolved.innerText()).toContain(labelOf(centre, there.nearestAddress));
+    await expect
+      .poll(() => page.getByTestId('announcer').innerText())
+      .toBe(`Pin placed: ${labelOf(centre, there.nearestAddress)}, ward ${there.ward}.`);
+    expect(await map.locator('.stoop-pin').count()).toBe(1);
+    await checkA11y(page, 'report step 3, pin placed by keyboard');
+
+    // Back on the map, Enter places it again at the new centre.
+    await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 10 && !(await isFocused(map)); i++) {
+      await page.keyboard.press('Shift+Tab');
+    }
+    expect(await isFocused(map)).toBe(true);
+    await press('ArrowDown');
+    const moved = await view();
+    expect(moved.lat).toBeLessThan(centre.lat);
+    await page.keyboard.press('Enter');
+    const near = await placeAt(moved);
+    await expect
+      .poll(() => page.getByTestId('announcer').innerText())
+      .toBe(`Pin placed: ${labelOf(moved, near.nearestAddress)}, ward ${near.ward}.`);
+    expect(await resolved.innerText()).toContain(`Ward ${near.ward}`);
+
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }), 120);
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: 'Send the report' }));
+    await page.keyboard.press('Enter');
+    const tn = (await page.getByTestId('tracking-number').innerText()).trim();
+    const r = await app.gql<{
+      serviceRequest: { ward: number; location: { latitude: number; longitude: number } };
+    }>(
+      `query($tn: String!) { serviceRequest(trackingNumber: $tn) {
+        ward location { latitude longitude } } }`,
+      { tn },
+    );
+    const sr = r.data!.serviceRequest;
+    expect(sr.ward).toBe(near.ward);
+    expect(sr.location.latitude).toBeCloseTo(moved.lat, 6);
+    expect(sr.location.longitude).toBeCloseTo(moved.lng, 6);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

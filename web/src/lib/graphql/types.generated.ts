@@ -1432,6 +1432,11 @@ export type ReportWardsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReportWardsQuery = { areas: Array<{ id: string, number: number, name: string }> };
 
+export type ReportWardOutlinesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportWardOutlinesQuery = { areas: Array<{ id: string, number: number, name: string, boundaryGeoJson: string | null }> };
+
 export type ReportWardPointQueryVariables = Exact<{
   id: string | number;
 }>;

@@ -85,9 +85,11 @@ export const report = defineMessages({
       'Stoop may not use your location. Allow it in your browser, or type the address instead.',
     'report.device.failed': 'Your location could not be found. Type the address instead.',
     'report.device.unsupported': 'This browser cannot share a location. Type the address instead.',
-    'report.map.label': 'Map: click or tap where the problem is',
+    'report.map.label': 'Map: put the pin where the problem is',
     'report.map.hint':
-      'Click or tap the map where the problem is. The map needs a pointer; with a keyboard or screen reader, type the address or choose the ward instead.',
+      'Click or tap the map where the problem is. With a keyboard: on the map, move it with the arrow keys and zoom with plus and minus until the cross in the middle is on the place, then choose “Put the pin at the centre of the map” (or press Enter on the map). You can also type the address or choose the ward.',
+    'report.map.pickCentre': 'Put the pin at the centre of the map',
+    'report.map.placed': 'Pin placed: {place}, ward {ward}.',
     'report.ward.label': 'Ward',
     'report.ward.choose': 'Choose a ward…',
     'report.ward.note': 'Describe the place',
@@ -290,9 +292,11 @@ export const report = defineMessages({
     'report.device.failed': 'No se pudo encontrar su ubicación. Escriba la dirección.',
     'report.device.unsupported':
       'Este navegador no puede compartir la ubicación. Escriba la dirección.',
-    'report.map.label': 'Mapa: haga clic o toque donde está el problema',
+    'report.map.label': 'Mapa: ponga el marcador donde está el problema',
     'report.map.hint':
-      'Haga clic o toque el mapa donde está el problema. El mapa necesita un puntero; con teclado o lector de pantalla, escriba la dirección o elija el distrito.',
+      'Haga clic o toque el mapa donde está el problema. Con el teclado: en el mapa, muévalo con las flechas y acérquelo o aléjelo con más y menos hasta que la cruz del centro esté sobre el lugar; luego elija “Poner el marcador en el centro del mapa” (o pulse Intro en el mapa). También puede escribir la dirección o elegir el distrito.',
+    'report.map.pickCentre': 'Poner el marcador en el centro del mapa',
+    'report.map.placed': 'Marcador puesto: {place}, distrito {ward}.',
     'report.ward.label': 'Distrito (ward)',
     'report.ward.choose': 'Elija un distrito…',
     'report.ward.note': 'Describa el lugar',
