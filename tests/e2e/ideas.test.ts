@@ -129,6 +129,20 @@ describe('proposing an idea', () => {
     await expect
       .poll(() => page.getByTestId('chosen-place').innerText())
       .toContain('W LELAND AVE & N DAMEN AVE');
+    // Nudge the spot on the map by keyboard: the arrows pan it, the button pins its centre.
+    const map = page.locator('.map-wrap .map');
+    await tabTo(page, '.map-wrap .map');
+    const before = await map.getAttribute('data-center');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => map.getAttribute('data-center')).not.toBe(before);
+    await tabTo(page, 'button.pick-centre');
+    await page.keyboard.press('Enter');
+    const [lat, lng] = (await map.getAttribute('data-center'))!.split(',').map(Number);
+    const chosen = page.getByTestId('chosen-place');
+    await expect.poll(() => chosen.innerText()).toContain('the point picked on the map (');
+    const shown = /\((-?[\d.]+), (-?[\d.]+)\)/.exec(await chosen.innerText())!;
+    expect(Number(shown[1])).toBeCloseTo(lat!, 4);
+    expect(Number(shown[2])).toBeCloseTo(lng!, 4);
     await checkA11y(page, 'new-idea form with a place found');
     await fitsAt320(page);
     await screenshots(page, 'idea-new');

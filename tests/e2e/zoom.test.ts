@@ -329,7 +329,8 @@ const PAGES: Record<string, Visit> = {
     },
   },
   clubs: {
-    path: () => '/clubs',
+    // searched by name: other files' clubs share the database and may fill the first page
+    path: () => `/clubs?q=${encodeURIComponent(`Leland and Damen Neighbours ${tag}`)}`,
     ready: (p) => p.getByText(`Leland and Damen Neighbours ${tag}`).first().waitFor(),
   },
   club: {

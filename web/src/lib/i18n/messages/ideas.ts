@@ -80,7 +80,8 @@ export const ideas = defineMessages({
       'No place in Chicago matches. Try another spelling, the nearest intersection, or pick a ward instead.',
     'ideas.form.placeChosen': 'Place chosen: {place}',
     'ideas.form.pickedOnMap': 'the point picked on the map ({lat}, {lng})',
-    'ideas.form.mapHint': 'Or click the map to pick the spot.',
+    'ideas.form.mapHint':
+      'Or click the map to pick the spot. With a keyboard: on the map, move it with the arrow keys and zoom with plus and minus until the cross in the middle is on the spot, then choose “Put the pin at the centre of the map” (or press Enter on the map).',
     'ideas.form.mapLabel': 'Map to pick where the idea applies',
     'ideas.form.chosen': 'Chosen:',
     'ideas.form.placeMissing':
@@ -274,7 +275,8 @@ export const ideas = defineMessages({
       'Ningún lugar de Chicago coincide. Pruebe otra forma de escribirlo, la intersección más cercana o elija un distrito.',
     'ideas.form.placeChosen': 'Lugar elegido: {place}',
     'ideas.form.pickedOnMap': 'el punto marcado en el mapa ({lat}, {lng})',
-    'ideas.form.mapHint': 'O haga clic en el mapa para marcar el punto.',
+    'ideas.form.mapHint':
+      'O haga clic en el mapa para marcar el punto. Con el teclado: en el mapa, muévalo con las flechas y acérquelo o aléjelo con más y menos hasta que la cruz del centro esté sobre el punto; luego elija “Poner el marcador en el centro del mapa” (o pulse Intro en el mapa).',
     'ideas.form.mapLabel': 'Mapa para marcar dónde se aplica la idea',
     'ideas.form.chosen': 'Elegido:',
     'ideas.form.placeMissing':
