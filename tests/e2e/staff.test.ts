@@ -493,4 +493,49 @@ describe('administration', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('pages the accounts with "Show more", and a role changed on a later page shows there', async () => {
+    const tag = `pager-${randomUUID().slice(0, 8)}`;
+    // 57 residents found by one search: a first page of 50, then 7 more
+    await app.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash)
+       SELECT '${tag}-' || lpad(i::text, 2, '0') || '@example.test', 'Pager ' || i, 'x'
+         FROM generate_series(1, 57) AS i`,
+    );
+    const admin = await app.user('ADMIN');
+    const { page, context, errors } = await staffPage(admin.cookie, '/admin');
+    await page.getByLabel('Name or e-mail').fill(tag);
+    await page.getByLabel('Role', { exact: true }).first().selectOption('ALL');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await eventually(() => page.getByText('57 accounts').count()).toBe(1);
+    const rows = page.getByTestId('account-row');
+    await eventually(() => rows.count()).toBe(50);
+    expect(await page.getByText('50 of 57 shown').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show more accounts' }).click();
+    await eventually(() => rows.count()).toBe(57);
+    expect(await page.getByRole('button', { name: 'Show more accounts' }).count()).toBe(0);
+    const emails = (await rows.locator('.email').allInnerTexts()).map((e) => e.trim());
+    expect(new Set(emails).size).toBe(57);
+    expect(emails.every((e) => e.startsWith(tag))).toBe(true);
+    // keyboard users land on the first new row's button
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('tr')?.querySelector('.email')?.textContent?.trim(),
+      ),
+    ).toBe(emails[50]);
+    await checkA11y(page, '/admin accounts, second page');
+
+    const last = rows.filter({ hasText: emails[56]! });
+    await last.getByRole('button', { name: /Change role/ }).click();
+    const roleForm = page.getByRole('form', { name: /Change the role of/ });
+    await roleForm.getByLabel('Role').selectOption('MODERATOR');
+    await roleForm.getByRole('button', { name: 'Save role' }).click();
+    await eventually(() => last.textContent()).toContain('Moderator');
+    const [{ role }] = (await app.dataSource.query(`SELECT role FROM users WHERE email = $1`, [
+      emails[56],
+    ])) as [{ role: string }];
+    expect(role).toBe('MODERATOR');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

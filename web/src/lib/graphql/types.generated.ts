@@ -898,10 +898,11 @@ export type AdminRevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, 
 export type AdminAccountsQueryVariables = Exact<{
   filter?: AccountFilter | null | undefined;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type AdminAccountsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, email: string, role: Role, blocked: boolean, agency: { id: string, code: string, name: string } | null } }> } };
+export type AdminAccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayName: string, email: string, role: Role, blocked: boolean, agency: { id: string, code: string, name: string } | null } }> } };
 
 export type AdminSetUserRoleMutationVariables = Exact<{
   input: SetUserRoleInput;
