@@ -8,6 +8,7 @@ import { Sms1796300000000 } from './1796300000000-sms.js';
 import { DeliveryRules1796400000000 } from './1796400000000-delivery-rules.js';
 import { StaffConsole1796500000000 } from './1796500000000-staff-console.js';
 import { ReporterUpdates1796600000000 } from './1796600000000-reporter-updates.js';
+import { CatalogueTranslations1796700000000 } from './1796700000000-catalogue-translations.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeliveryRules1796400000000,
   StaffConsole1796500000000,
   ReporterUpdates1796600000000,
+  CatalogueTranslations1796700000000,
 ];

@@ -7,12 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/config.js';
-import { GROUPS_ES, QUESTIONS_ES, SERVICES_ES } from '../../api/src/seed/catalogue-es.js';
-import {
-  SERVICE_GROUPS,
-  buildCatalogue,
-  type OpenServiceCode,
-} from '../../api/src/seed/catalogue.js';
+import { QUESTIONS_ES, SERVICES_ES } from '../../api/src/seed/catalogue-es.js';
+import { buildCatalogue, type OpenServiceCode } from '../../api/src/seed/catalogue.js';
 
 const DATA_DIR = loadConfig().seedDataDir;
 if (!DATA_DIR) throw new Error('No seed data folder: set STOOP_SEED_DATA or add ../shared/data');
@@ -28,15 +24,6 @@ const catalogue = buildCatalogue(codes);
 const SAME_NAME_ALLOWED: ReadonlySet<string> = new Set<string>([]);
 
 describe('Spanish catalogue', () => {
-  it('names every group', () => {
-    expect(Object.keys(GROUPS_ES).sort()).toEqual(Object.keys(SERVICE_GROUPS).sort());
-    for (const [key, english] of Object.entries(SERVICE_GROUPS)) {
-      const spanish = GROUPS_ES[key as keyof typeof SERVICE_GROUPS];
-      expect(spanish.trim(), key).not.toBe('');
-      expect(spanish, key).not.toBe(english);
-    }
-  });
-
   it('names and describes every service, in words other than the English', () => {
     expect(catalogue.length).toBeGreaterThan(190);
     const missing = catalogue.filter((s) => !SERVICES_ES[s.slug]).map((s) => s.slug);
@@ -89,7 +76,6 @@ describe('Spanish catalogue', () => {
     expect(SERVICES_ES.rats!.name.toLowerCase()).toContain('ratas');
     expect(SERVICES_ES.open_fire_hydrant!.name.toLowerCase()).toContain('hidrante');
     expect(SERVICES_ES.aircraft_noise!.description).toContain("O'Hare");
-    expect(GROUPS_ES.trees).toBe('Árboles');
     expect(QUESTIONS_ES.stray_animal!.aggressive!.values).toEqual({ yes: 'Sí', no: 'No' });
     expect(QUESTIONS_ES.pothole!.depth!.description).toMatch(/^¿.+\?$/);
   });

@@ -142,14 +142,14 @@ describe('a web reporter without an account', () => {
 
     const [confirmation] = await queuedEmails(email);
     expect(confirmation!.subject).toBe(`Recibimos su reporte ${r.trackingNumber}`);
-    expect(confirmation!.body).toContain('Gracias por reportar: Pothole in Street Complaint');
+    expect(confirmation!.body).toContain('Gracias por reportar: Queja por bache en la calle');
     expect(confirmation!.body).toContain(`https://311.example.test/requests/${r.trackingNumber}`);
     expect(confirmation!.unsubscribeUrl).toMatch(
       /^https:\/\/311\.example\.test\/updates\/unsubscribe\?token=[A-Za-z0-9_-]{43}$/,
     );
     expect(confirmation!.body).toContain(confirmation!.unsubscribeUrl);
     expect(await queuedTexts(to)).toEqual([
-      `Stoop 311: recibimos su reporte ${r.trackingNumber} (Pothole in Street Complaint). Le avisaremos por texto cuando cambie; envíe ${r.trackingNumber} para ver su estado. Responda ALTO para no recibir más.`,
+      `Stoop 311: recibimos su reporte ${r.trackingNumber} (Queja por bache en la calle). Le avisaremos por texto cuando cambie; envíe ${r.trackingNumber} para ver su estado. Responda ALTO para no recibir más.`,
     ]);
 
     await setStatus(r.id, {
@@ -169,7 +169,7 @@ describe('a web reporter without an account', () => {
       `${r.trackingNumber}: en curso`,
     ]);
     expect(emails[2]!.body).toContain(
-      `Su reporte ${r.trackingNumber} (Pothole in Street Complaint) está ahora: en curso.`,
+      `Su reporte ${r.trackingNumber} (Queja por bache en la calle) está ahora: en curso.`,
     );
     expect(emails[2]!.body).toContain('Crew on the way');
     const texts = await queuedTexts(to);

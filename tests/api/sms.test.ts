@@ -168,13 +168,16 @@ describe('SMS door', () => {
     const from = '+13125550777';
     const first = await text(app, 'Hay un bache enorme en la calle', {}, from);
     expect(first).toMatch(/^¿Cuál es\? 1 .+\. Responda 1, 2 o 3\.$/);
-    const choice = /(\d) Pothole in Street Complaint/.exec(first!)![1]!;
+    // the choices are the services' Spanish names
+    expect(first).not.toContain('Pothole in Street Complaint');
+    const choice = /(\d) Queja por bache en la calle/.exec(first!)![1]!;
     expect(await text(app, 'siete', {}, from)).toMatch(/^Responda con un número del 1 al 3/);
     expect(await text(app, choice, {}, from)).toMatch(
-      /^Pothole in Street Complaint\. ¿Dónde está\?/,
+      /^Queja por bache en la calle\. ¿Dónde está\?/,
     );
+    // the service's questions and their choices come in Spanish too
     expect(await text(app, 'Leland & Damen', {}, from)).toMatch(
-      /^Entendido: W LELAND AVE & N DAMEN AVE\. .+ Responda 1/,
+      /^Entendido: W LELAND AVE & N DAMEN AVE\. ¿En qué parte de la calle está el bache\? 1 Carril de circulación, 2 .+ Responda 1/,
     );
     expect(await text(app, '1', {}, from)).toMatch(/^Gracias\. /);
     const done = await text(app, '1', {}, from);

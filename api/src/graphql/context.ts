@@ -2,6 +2,7 @@
  * The per-operation context, built by one function for HTTP and WebSocket alike: the actor, a
  * request id for logs, and fresh DataLoaders (never shared between operations or users).
  */
+import type { Language } from '../lib/language.js';
 import type { PubSub } from '../lib/pubsub.js';
 import type { AreaService } from '../modules/area/area.service.js';
 import type { BlockClubService } from '../modules/block-club/block-club.service.js';
@@ -29,6 +30,8 @@ export interface ContextServices {
 export interface GraphQLContext {
   actor: Actor;
   requestId: string;
+  /** Language of catalogue text when a field is not asked for one (see `lib/language.ts`). */
+  language: Language;
   loaders: Loaders;
   services: ContextServices;
   /** Present on HTTP: sets the session cookie. */

@@ -14,7 +14,10 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 import { RequestMergeResolver } from '../modules/service-request/request-merge.resolver.js';
 import { SupportResolver } from '../modules/support/support.resolver.js';
 import { AreaResolver } from '../modules/area/area.resolver.js';
-import { ServiceDefinitionResolver } from '../modules/service-definition/service-definition.resolver.js';
+import {
+  ServiceAttributeResolver,
+  ServiceDefinitionResolver,
+} from '../modules/service-definition/service-definition.resolver.js';
 import { ServiceRequestResolver } from '../modules/service-request/service-request.resolver.js';
 import { StaffQueueResolver } from '../modules/service-request/staff-queue.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
@@ -31,6 +34,7 @@ export const RESOLVERS = [
   NodeResolver,
   NotificationTargetResolver,
   ServiceDefinitionResolver,
+  ServiceAttributeResolver,
   AreaResolver,
   ServiceRequestResolver,
   StaffQueueResolver,
@@ -65,6 +69,7 @@ function container(services: Services): ContainerType {
     [NodeResolver, nodes],
     [NotificationTargetResolver, new NotificationTargetResolver(nodes)],
     [ServiceDefinitionResolver, new ServiceDefinitionResolver(services.definitions)],
+    [ServiceAttributeResolver, new ServiceAttributeResolver()],
     [AreaResolver, new AreaResolver(services.areas)],
     [ServiceRequestResolver, new ServiceRequestResolver(services.serviceRequests)],
     [StaffQueueResolver, new StaffQueueResolver(services.staffQueue, services.serviceRequests)],

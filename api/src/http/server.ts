@@ -21,6 +21,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { formatError, logUnexpectedErrors } from '../graphql/errors.js';
 import { operationLimits } from '../graphql/limits.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { isLanguage, languageOfHeader, type Language } from '../lib/language.js';
 import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../modules/user/actor.js';
 import { createOpen311Router } from '../open311/open311.routes.js';
@@ -82,9 +83,10 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     const actor = await services.users.actorFromSessionToken(sessionTokenOf(req));
     return { ...actor, ip: req.socket.remoteAddress };
   };
-  const contextFor = (actor: Actor, requestId: string): GraphQLContext => ({
+  const contextFor = (actor: Actor, requestId: string, language: Language): GraphQLContext => ({
     actor,
     requestId,
+    language,
     loaders: createLoaders(actor, services),
     services: {
       serviceRequests: services.serviceRequests,
@@ -108,7 +110,14 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, operationLimits]),
-      context: async (ctx) => contextFor(await actorOf(ctx.extra.request), randomUUID()),
+      context: async (ctx) =>
+        contextFor(
+          await actorOf(ctx.extra.request),
+          randomUUID(),
+          isLanguage(ctx.connectionParams?.language)
+            ? ctx.connectionParams.language
+            : languageOfHeader(ctx.extra.request.headers['accept-language']),
+        ),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e, e)) } : result,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e, e)),
@@ -232,7 +241,10 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const ctx = contextFor(await actorOf(req), String(req.id));
+        const language = languageOfHeader(req.headers['accept-language']);
+        res.setHeader('Content-Language', language);
+        res.vary('Accept-Language');
+        const ctx = contextFor(await actorOf(req), String(req.id), language);
         ctx.setSessionCookie = (token, expiresAt) =>
           setSessionCookie(res, token, expiresAt, options.secureCookies);
         ctx.clearSessionCookie = () => clearSessionCookie(res, options.secureCookies);
@@ -299,9 +311,11 @@ export async function createStoopServer(options: StoopServerOptions): Promise<St
   const web = await createWebHandler({
     publicUrl: options.publicUrl,
     execute: async (query, variables) => {
+      // the page's queries name their language on the fields that have one
       const context = contextFor(
         await services.users.actorFromSessionToken(undefined),
         randomUUID(),
+        'en',
       );
       const response = await apollo.executeOperation(
         { query, variables },

@@ -1,31 +1,15 @@
 /**
- * Chicago's service catalogue in Spanish: the names of the groups residents browse by, the name and
- * description of each service, and the text of each service's questions and choices, as read by
- * Spanish-speaking residents (plain, neutral Latin-American Spanish, `usted` form).
+ * Chicago's service catalogue in Spanish: the name and description of each service and the text of
+ * each service's questions and choices, as read by Spanish-speaking residents (plain, neutral
+ * Latin-American Spanish, `usted` form). The seed stores them beside the English (the `translations`
+ * columns); the groups' Spanish names live with the web app's messages (`web/src/lib/i18n/groups.ts`).
  *
- * Everything is keyed the way {@link buildCatalogue} keys the English catalogue: groups by
- * {@link GroupKey}, services by the Open311 list's slug, questions by attribute code and choices by
+ * Everything is keyed the way `buildCatalogue` keys the English catalogue: services by the Open311
+ * list's slug, questions by attribute code and choices by
  * value key. Slugs, not service codes, so that the city's live `services.json` (whose slugs are
  * guessed from its names) still finds them. Anything missing here (a service the city adds later, a
  * new question) falls back to the English text.
  */
-import type { GroupKey } from './catalogue.js';
-
-/** Spanish names of the groups residents browse by, keyed like SERVICE_GROUPS. */
-export const GROUPS_ES: Readonly<Record<GroupKey, string>> = {
-  streets: 'Calles y transporte',
-  sanitation: 'Limpieza y basura',
-  graffiti: 'Grafiti y vandalismo',
-  trees: 'Árboles',
-  lights: 'Alumbrado público y semáforos',
-  animals: 'Animales',
-  buildings: 'Edificios y vivienda',
-  water: 'Agua y alcantarillado',
-  vehicles: 'Vehículos y estacionamiento',
-  business: 'Negocios y consumidores',
-  health: 'Salud y medio ambiente',
-  info: 'Información y otros',
-};
 
 /** Spanish name and description of each service, keyed by the catalogue slug. */
 export const SERVICES_ES: Readonly<Record<string, { name: string; description: string }>> = {

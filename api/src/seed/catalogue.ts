@@ -72,7 +72,7 @@ export const SERVICE_GROUPS = {
   health: 'Health & Environment',
   info: 'Information & Other',
 } as const;
-export type GroupKey = keyof typeof SERVICE_GROUPS;
+type GroupKey = keyof typeof SERVICE_GROUPS;
 
 /** One question of a service form, as seeded into `service_attributes`. */
 export interface AttributeSeed {

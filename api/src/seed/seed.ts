@@ -20,6 +20,7 @@ import {
   type OpenServiceCode,
   type ServiceSeed,
 } from './catalogue.js';
+import { QUESTIONS_ES, SERVICES_ES } from './catalogue-es.js';
 import { importAreas, type AreaImportResult } from './import-areas.js';
 import { importChicagoCsv, type ChicagoCsvImportResult } from './import-chicago-csv.js';
 
@@ -155,6 +156,18 @@ function parseServiceList(text: string): { codes: OpenServiceCode[]; live: boole
   return { codes, live };
 }
 
+/** A service's Spanish name and description, as stored in `service_definitions.translations`. */
+function serviceTranslations(s: ServiceSeed): Record<string, unknown> {
+  const es = SERVICES_ES[s.slug];
+  return es ? { es: { name: es.name, description: es.description } } : {};
+}
+
+/** A question's Spanish prompt and choice labels, as stored in `service_attributes.translations`. */
+function attributeTranslations(slug: string, code: string): Record<string, unknown> {
+  const es = QUESTIONS_ES[slug]?.[code];
+  return es ? { es: { description: es.description, values: { ...es.values } } } : {};
+}
+
 async function upsertAgencies(manager: EntityManager): Promise<UpsertCounts> {
   const rows: { inserted: boolean }[] = await manager.query(
     `INSERT INTO agencies (code, name)
@@ -173,24 +186,29 @@ async function upsertServices(
 ): Promise<UpsertCounts> {
   const rows: { inserted: boolean }[] = await manager.query(
     `INSERT INTO service_definitions
-       (code, slug, name, description, group_name, keywords, agency_id, type, is_private, sla_days)
+       (code, slug, name, description, group_name, keywords, agency_id, type, is_private, sla_days,
+        translations)
      SELECT s.code, s.slug, s.name, s.description, s.group_name,
-            ARRAY(SELECT jsonb_array_elements_text(s.keywords)), a.id, s.type, s.is_private, s.sla_days
+            ARRAY(SELECT jsonb_array_elements_text(s.keywords)), a.id, s.type, s.is_private, s.sla_days,
+            s.translations
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
-                 $7::text[], $8::text[], $9::boolean[], $10::int[])
-          AS s(code, slug, name, description, group_name, keywords, agency_code, type, is_private, sla_days)
+                 $7::text[], $8::text[], $9::boolean[], $10::int[], $11::jsonb[])
+          AS s(code, slug, name, description, group_name, keywords, agency_code, type, is_private, sla_days,
+               translations)
      JOIN agencies a ON a.code = s.agency_code
      ON CONFLICT (code) DO UPDATE SET
        slug = EXCLUDED.slug, name = EXCLUDED.name, description = EXCLUDED.description,
        group_name = EXCLUDED.group_name, keywords = EXCLUDED.keywords, agency_id = EXCLUDED.agency_id,
        type = EXCLUDED.type, is_private = EXCLUDED.is_private, sla_days = EXCLUDED.sla_days,
-       updated_at = now()
+       translations = EXCLUDED.translations, updated_at = now()
      WHERE (service_definitions.slug, service_definitions.name, service_definitions.description,
             service_definitions.group_name, service_definitions.keywords, service_definitions.agency_id,
-            service_definitions.type, service_definitions.is_private, service_definitions.sla_days)
+            service_definitions.type, service_definitions.is_private, service_definitions.sla_days,
+            service_definitions.translations)
        IS DISTINCT FROM
            (EXCLUDED.slug, EXCLUDED.name, EXCLUDED.description, EXCLUDED.group_name, EXCLUDED.keywords,
-            EXCLUDED.agency_id, EXCLUDED.type, EXCLUDED.is_private, EXCLUDED.sla_days)
+            EXCLUDED.agency_id, EXCLUDED.type, EXCLUDED.is_private, EXCLUDED.sla_days,
+            EXCLUDED.translations)
      RETURNING (xmax = 0) AS inserted`,
     [
       services.map((s) => s.code),
@@ -203,6 +221,7 @@ async function upsertServices(
       services.map((s) => s.type),
       services.map((s) => s.isPrivate),
       services.map((s) => s.slaDays),
+      services.map((s) => JSON.stringify(serviceTranslations(s))),
     ],
   );
   return counts(rows, services.length);
@@ -212,23 +231,31 @@ async function upsertAttributes(
   manager: EntityManager,
   services: ServiceSeed[],
 ): Promise<UpsertCounts> {
-  const attributes = services.flatMap((s) => s.attributes.map((a) => ({ service: s.code, ...a })));
+  const attributes = services.flatMap((s) =>
+    s.attributes.map((a) => ({
+      service: s.code,
+      ...a,
+      translations: attributeTranslations(s.slug, a.code),
+    })),
+  );
   if (attributes.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const rows: { inserted: boolean }[] = await manager.query(
     `INSERT INTO service_attributes
-       (service_definition_id, code, datatype, required, description, sort_order, values)
-     SELECT sd.id, a.code, a.datatype, a.required, a.description, a.sort_order, a.values
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[], $7::jsonb[])
-          AS a(service_code, code, datatype, required, description, sort_order, values)
+       (service_definition_id, code, datatype, required, description, sort_order, values, translations)
+     SELECT sd.id, a.code, a.datatype, a.required, a.description, a.sort_order, a.values, a.translations
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::int[], $7::jsonb[],
+                 $8::jsonb[])
+          AS a(service_code, code, datatype, required, description, sort_order, values, translations)
      JOIN service_definitions sd ON sd.code = a.service_code
      ON CONFLICT (service_definition_id, code) DO UPDATE SET
        datatype = EXCLUDED.datatype, required = EXCLUDED.required,
-       description = EXCLUDED.description, sort_order = EXCLUDED.sort_order, values = EXCLUDED.values
+       description = EXCLUDED.description, sort_order = EXCLUDED.sort_order, values = EXCLUDED.values,
+       translations = EXCLUDED.translations
      WHERE (service_attributes.datatype, service_attributes.required, service_attributes.description,
-            service_attributes.sort_order, service_attributes.values)
+            service_attributes.sort_order, service_attributes.values, service_attributes.translations)
        IS DISTINCT FROM
            (EXCLUDED.datatype, EXCLUDED.required, EXCLUDED.description, EXCLUDED.sort_order,
-            EXCLUDED.values)
+            EXCLUDED.values, EXCLUDED.translations)
      RETURNING (xmax = 0) AS inserted`,
     [
       attributes.map((a) => a.service),
@@ -238,6 +265,7 @@ async function upsertAttributes(
       attributes.map((a) => a.description),
       attributes.map((a) => a.order),
       attributes.map((a) => JSON.stringify(a.values)),
+      attributes.map((a) => JSON.stringify(a.translations)),
     ],
   );
   return counts(rows, attributes.length);

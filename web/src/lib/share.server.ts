@@ -37,18 +37,18 @@ async function run(query: string, variables: Record<string, unknown>): Promise<G
   }
 }
 
-async function lookup(pathname: string): Promise<Share | null> {
+async function lookup(pathname: string, lang: 'en' | 'es'): Promise<Share | null> {
   let m = /^\/requests\/([\w-]{1,40})\/?$/.exec(pathname);
   if (m) {
     const r = await run(
-      `query ShareRequest($t: String!) { serviceRequest(trackingNumber: $t) {
-        trackingNumber description address service { name } media { url } } }`,
-      { t: m[1] },
+      `query ShareRequest($t: String!, $lang: String!) { serviceRequest(trackingNumber: $t) {
+        trackingNumber description address service { name(language: $lang) } media { url } } }`,
+      { t: m[1], lang },
     );
     const sr = r?.data?.serviceRequest;
     if (!sr) return null;
     return {
-      title: `${sr.service?.name ?? 'Service request'} · ${sr.trackingNumber}`,
+      title: `${sr.service?.name ?? (lang === 'es' ? 'Solicitud de servicio' : 'Service request')} · ${sr.trackingNumber}`,
       description: clip([sr.address, sr.description].filter(Boolean).join(' — ')),
       image: sr.media?.[0]?.url,
     };
@@ -77,7 +77,7 @@ async function lookup(pathname: string): Promise<Share | null> {
 
 /** The `<meta>` tags for a page's first HTML response. */
 export async function shareMetaFor(url: URL, lang: 'en' | 'es'): Promise<string> {
-  const share = await lookup(url.pathname);
+  const share = await lookup(url.pathname, lang);
   const base = globalThis.__stoop?.publicUrl ?? url.origin;
   const title = share?.title ?? SITE[lang];
   const description = share?.description || DEFAULT_DESCRIPTION[lang];

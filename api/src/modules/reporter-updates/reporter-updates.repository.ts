@@ -102,12 +102,17 @@ export class ReporterUpdatesRepository {
     await manager.query(`DELETE FROM sms_subscriptions WHERE request_id = $1`, [fromId]);
   }
 
-  /** The service's name, read inside the caller's transaction. */
-  async serviceName(manager: EntityManager, serviceDefinitionId: string): Promise<string> {
-    const [row] = (await manager.query(`SELECT name FROM service_definitions WHERE id = $1`, [
-      serviceDefinitionId,
-    ])) as { name: string }[];
-    return row?.name ?? '';
+  /** The service's name in English and Spanish (English where untranslated), in the caller's transaction. */
+  async serviceNames(
+    manager: EntityManager,
+    serviceDefinitionId: string,
+  ): Promise<Record<'en' | 'es', string>> {
+    const [row] = (await manager.query(
+      `SELECT name, COALESCE(NULLIF(btrim(translations #>> '{es,name}'), ''), name) AS es
+       FROM service_definitions WHERE id = $1`,
+      [serviceDefinitionId],
+    )) as { name: string; es: string }[];
+    return { en: row?.name ?? '', es: row?.es ?? row?.name ?? '' };
   }
 
   async tokenOf(manager: EntityManager, requestId: string, email: string): Promise<string | null> {

@@ -70,12 +70,18 @@ export class ReporterUpdatesService {
     private readonly publicUrl: string,
   ) {}
 
-  private async ref(manager: EntityManager, request: UpdatedRequest): Promise<RequestRef> {
-    return {
+  /** The request as messages name it, in each language (the service's name is translated). */
+  private async ref(
+    manager: EntityManager,
+    request: UpdatedRequest,
+  ): Promise<Record<UpdateLanguage, RequestRef>> {
+    const names = await this.repository.serviceNames(manager, request.serviceDefinitionId);
+    const of = (lang: UpdateLanguage): RequestRef => ({
       trackingNumber: request.trackingNumber,
       expectedAt: request.expectedAt,
-      serviceName: await this.repository.serviceName(manager, request.serviceDefinitionId),
-    };
+      serviceName: names[lang],
+    });
+    return { en: of('en'), es: of('es') };
   }
 
   private requestLink(trackingNumber: string): string {
@@ -101,7 +107,7 @@ export class ReporterUpdatesService {
     const wanted = channels.filter((c) => (c === 'EMAIL' ? contact.email : contact.phone));
     if (!wanted.length) return;
     const m = UPDATE_MESSAGES[language];
-    const ref = await this.ref(manager, request);
+    const ref = (await this.ref(manager, request))[language];
     if (wanted.includes('EMAIL') && contact.email) {
       const token = await this.repository.subscribeEmail(
         manager,
@@ -148,7 +154,12 @@ export class ReporterUpdatesService {
     let queued = 0;
     for (const s of emails) {
       const unsubscribeUrl = this.unsubscribeLink(s.token!);
-      const email = UPDATE_MESSAGES[s.language].changedEmail(ref, change, link, unsubscribeUrl);
+      const email = UPDATE_MESSAGES[s.language].changedEmail(
+        ref[s.language],
+        change,
+        link,
+        unsubscribeUrl,
+      );
       await this.repository.queueEmail(manager, {
         email: s.address,
         ...email,
@@ -158,7 +169,7 @@ export class ReporterUpdatesService {
       queued += 1;
     }
     for (const s of phones) {
-      const text = UPDATE_MESSAGES[s.language].changedText(ref, change);
+      const text = UPDATE_MESSAGES[s.language].changedText(ref[s.language], change);
       await this.repository.queueText(manager, s.address, text, request.id);
       queued += 1;
     }
@@ -183,7 +194,12 @@ export class ReporterUpdatesService {
     for (const s of emails) {
       const token = await this.repository.tokenOf(manager, original.id, s.address);
       const unsubscribeUrl = this.unsubscribeLink(token!);
-      const email = UPDATE_MESSAGES[s.language].mergedEmail(dup, orig, link, unsubscribeUrl);
+      const email = UPDATE_MESSAGES[s.language].mergedEmail(
+        dup[s.language],
+        orig[s.language],
+        link,
+        unsubscribeUrl,
+      );
       await this.repository.queueEmail(manager, {
         email: s.address,
         ...email,
@@ -192,7 +208,7 @@ export class ReporterUpdatesService {
       });
     }
     for (const s of phones) {
-      const text = UPDATE_MESSAGES[s.language].mergedText(dup, orig);
+      const text = UPDATE_MESSAGES[s.language].mergedText(dup[s.language], orig[s.language]);
       await this.repository.queueText(manager, s.address, text, original.id);
     }
   }

@@ -1,9 +1,12 @@
 /** Writes of the service catalogue by administrators: a service and its questions, replaced whole. */
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Translations } from '../../lib/language.js';
 import { ServiceAttributeEntity, ServiceDefinitionEntity } from './service-definition.entity.js';
 import type {
   AttributeDatatype,
+  AttributeText,
   AttributeValue,
+  ServiceText,
   ServiceType,
 } from './service-definition.entity.js';
 
@@ -18,6 +21,7 @@ export interface ServiceFields {
   active: boolean;
   isPrivate: boolean;
   slaDays: number | null;
+  translations: Translations<ServiceText>;
 }
 
 /** One question as written. */
@@ -30,6 +34,8 @@ export interface AttributeFields {
   datatypeDescription: string | null;
   order: number;
   values: AttributeValue[];
+  /** Undefined: a question that exists keeps its translations (a new one has none). */
+  translations?: Translations<AttributeText>;
 }
 
 /** Catalogue writes. */
@@ -107,10 +113,11 @@ export class CatalogueAdminRepository {
     const gone = existing.filter((a) => !keep.has(a.code)).map((a) => a.id);
     if (gone.length) await repo.delete(gone);
     const byCode = new Map(existing.map((a) => [a.code, a]));
-    for (const attribute of attributes) {
+    for (const { translations, ...attribute } of attributes) {
       const row = byCode.get(attribute.code);
-      if (row) await repo.update({ id: row.id }, attribute);
-      else await repo.insert({ ...attribute, serviceDefinitionId });
+      const written = translations ? { ...attribute, translations } : attribute;
+      if (row) await repo.update({ id: row.id }, written);
+      else await repo.insert({ ...written, serviceDefinitionId });
     }
   }
 

@@ -8,6 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { BadInputError, ForbiddenError, UnauthenticatedError } from '../../lib/errors.js';
 import type { FieldProblem } from '../../lib/errors.js';
+import { LANGUAGES, type Translations } from '../../lib/language.js';
 import type { AuditRepository } from '../audit/audit.repository.js';
 import type { Actor } from '../user/actor.js';
 import { isAdmin } from '../user/actor.js';
@@ -19,7 +20,9 @@ import type {
 import { ATTRIBUTE_DATATYPES, SERVICE_TYPES } from './service-definition.entity.js';
 import type {
   AttributeDatatype,
+  AttributeText,
   ServiceDefinitionEntity,
+  ServiceText,
   ServiceType,
 } from './service-definition.entity.js';
 
@@ -35,6 +38,8 @@ export interface UpsertServiceInput {
   active?: boolean | null;
   isPrivate?: boolean | null;
   slaDays?: number | null;
+  /** Name and description in other languages, replacing the current ones; omitted: they stay. */
+  translations?: { language: string; name: string; description?: string | null }[] | null;
   /** The questions, replacing the current ones; omitted: the current ones stay. */
   attributes?:
     | {
@@ -46,6 +51,14 @@ export interface UpsertServiceInput {
         datatypeDescription?: string | null;
         order?: number | null;
         values?: { key: string; name: string }[] | null;
+        translations?:
+          | {
+              language: string;
+              description: string;
+              datatypeDescription?: string | null;
+              values?: { key: string; name: string }[] | null;
+            }[]
+          | null;
       }[]
     | null;
 }
@@ -61,6 +74,28 @@ export const SERVICE_LIMITS = {
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const ATTRIBUTE_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const LISTS: readonly AttributeDatatype[] = ['singlevaluelist', 'multivaluelist'];
+/** Languages a translation may be given in (English is the service's own text). */
+const OTHER_LANGUAGES = LANGUAGES.filter((l) => l !== 'en');
+
+/** Checks the `language` of each translation: another supported language, at most once. */
+function checkLanguages(
+  list: readonly { language: string }[],
+  field: string,
+  problems: FieldProblem[],
+): void {
+  const seen = new Set<string>();
+  list.forEach((t, i) => {
+    if (!(OTHER_LANGUAGES as readonly string[]).includes(t.language)) {
+      problems.push({
+        field: `${field}.${i}.language`,
+        message: `must be one of ${OTHER_LANGUAGES.join(', ')} (English is the service's own text)`,
+      });
+    } else if (seen.has(t.language)) {
+      problems.push({ field: `${field}.${i}.language`, message: 'is given twice' });
+    }
+    seen.add(t.language);
+  });
+}
 
 /** Lower-case words joined by `_`, for a new service's slug. */
 function slugOf(name: string): string {
@@ -77,6 +112,7 @@ function slugOf(name: string): string {
 /** A new service's optional fields when the input leaves them out. */
 const DEFAULTS: Omit<ServiceFields, 'name' | 'group' | 'agencyId'> = {
   description: '',
+  translations: {},
   keywords: [],
   type: 'realtime',
   active: true,
@@ -133,6 +169,7 @@ export class CatalogueAdminService {
         active: given.active ?? base.active,
         isPrivate: given.isPrivate ?? base.isPrivate,
         slaDays: given.slaDays === undefined ? base.slaDays : given.slaDays,
+        translations: given.translations ?? base.translations,
       };
       let id: string;
       if (existing) {
@@ -211,6 +248,26 @@ export class CatalogueAdminService {
         message: `must be a whole number of days from 1 to ${SERVICE_LIMITS.maxSlaDays}, or null for none`,
       });
     }
+    let translations: Translations<ServiceText> | undefined;
+    if (input.translations) {
+      checkLanguages(input.translations, 'input.translations', problems);
+      translations = {};
+      input.translations.forEach((t, i) => {
+        const field = `input.translations.${i}`;
+        const tName = t.name.trim();
+        const tDescription = t.description?.trim() ?? '';
+        if (tName.length < 1 || tName.length > 200) {
+          problems.push({ field: `${field}.name`, message: 'must be 1 to 200 characters' });
+        }
+        if (tDescription.length > 2000) {
+          problems.push({
+            field: `${field}.description`,
+            message: 'must be at most 2,000 characters',
+          });
+        }
+        translations![t.language as 'es'] = { name: tName, description: tDescription };
+      });
+    }
     let attributes: AttributeFields[] | null = null;
     if (input.attributes) {
       if (input.attributes.length > SERVICE_LIMITS.maxAttributes) {
@@ -276,6 +333,45 @@ export class CatalogueAdminService {
             });
           }
         });
+        let attributeTranslations: Translations<AttributeText> | undefined;
+        if (a.translations) {
+          checkLanguages(a.translations, `${field}.translations`, problems);
+          attributeTranslations = {};
+          a.translations.forEach((t, k) => {
+            const at = `${field}.translations.${k}`;
+            const prompt = t.description.trim();
+            if (prompt.length < 1 || prompt.length > 500) {
+              problems.push({ field: `${at}.description`, message: 'must be 1 to 500 characters' });
+            }
+            const tHint = t.datatypeDescription?.trim() ?? '';
+            if (tHint.length > 200) {
+              problems.push({
+                field: `${at}.datatypeDescription`,
+                message: 'must be at most 200 characters',
+              });
+            }
+            const labels: Record<string, string> = {};
+            (t.values ?? []).forEach((v, j) => {
+              const label = v.name.trim();
+              if (!keys.has(v.key.trim())) {
+                problems.push({
+                  field: `${at}.values.${j}.key`,
+                  message: 'is not a key of this question’s answers',
+                });
+              } else if (label.length < 1 || label.length > 200) {
+                problems.push({
+                  field: `${at}.values.${j}.name`,
+                  message: 'must be 1 to 200 characters',
+                });
+              } else labels[v.key.trim()] = label;
+            });
+            attributeTranslations![t.language as 'es'] = {
+              description: prompt,
+              datatypeDescription: tHint,
+              values: labels,
+            };
+          });
+        }
         const order = a.order ?? i + 1;
         if (!Number.isInteger(order) || order < 0 || order > 1000) {
           problems.push({
@@ -292,6 +388,7 @@ export class CatalogueAdminService {
           datatypeDescription: hint,
           order,
           values,
+          translations: attributeTranslations,
         };
       });
     }
@@ -308,6 +405,7 @@ export class CatalogueAdminService {
         active: input.active ?? undefined,
         isPrivate: input.isPrivate ?? undefined,
         slaDays: sla,
+        translations,
       },
       attributes,
     };

@@ -14,6 +14,47 @@ export class AttributeValueInput {
   name: string;
 }
 
+@InputType({ description: 'A question in another language.' })
+export class AttributeTranslationInput {
+  @MaxLength(8)
+  @Field(() => String, { description: 'Language: es.' })
+  language: string;
+
+  @MaxLength(500)
+  @Field(() => String, { description: 'The question in that language.' })
+  description: string;
+
+  @IsOptional()
+  @MaxLength(200)
+  @Field(() => String, { nullable: true, description: 'The format hint in that language.' })
+  datatypeDescription?: string | null;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
+  @Field(() => [AttributeValueInput], {
+    nullable: true,
+    description: 'Labels of the answers in that language, by the answers’ keys.',
+  })
+  values?: AttributeValueInput[] | null;
+}
+
+@InputType({ description: 'A service’s name and description in another language.' })
+export class ServiceTranslationInput {
+  @MaxLength(8)
+  @Field(() => String, { description: 'Language: es.' })
+  language: string;
+
+  @MaxLength(200)
+  @Field(() => String, { description: 'Name in that language.' })
+  name: string;
+
+  @IsOptional()
+  @MaxLength(2000)
+  @Field(() => String, { nullable: true, description: 'Description in that language.' })
+  description?: string | null;
+}
+
 @InputType({ description: 'One question of a service (Open311 attribute definition).' })
 export class ServiceAttributeInput {
   @MaxLength(64)
@@ -61,6 +102,16 @@ export class ServiceAttributeInput {
     description: 'Allowed answers: required for list questions, empty for the others.',
   })
   values?: AttributeValueInput[] | null;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(5)
+  @Field(() => [AttributeTranslationInput], {
+    nullable: true,
+    description:
+      'The question in other languages, replacing its current translations; left out: they stay.',
+  })
+  translations?: AttributeTranslationInput[] | null;
 }
 
 @InputType({
@@ -122,6 +173,16 @@ export class UpsertServiceInput {
     description: 'Target days to close a request, 1 to 365; null for no target.',
   })
   slaDays?: number | null;
+
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(5)
+  @Field(() => [ServiceTranslationInput], {
+    nullable: true,
+    description:
+      'Name and description in other languages, replacing the current translations; left out: they stay.',
+  })
+  translations?: ServiceTranslationInput[] | null;
 
   @IsOptional()
   @ValidateNested({ each: true })

@@ -16,6 +16,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
+import type { Translations } from '../../lib/language.js';
 import { AgencyEntity } from '../agency/agency.entity.js';
 
 /** Open311 service types. */
@@ -39,6 +40,19 @@ export interface AttributeValue {
   name: string;
 }
 
+/** A service's name and description in another language. */
+export interface ServiceText {
+  name: string;
+  description: string;
+}
+
+/** A question in another language: its prompt, format hint and choice labels by value key. */
+export interface AttributeText {
+  description: string;
+  datatypeDescription: string;
+  values: Record<string, string>;
+}
+
 /** A request category. */
 @Entity({ name: 'service_definitions' })
 export class ServiceDefinitionEntity {
@@ -56,6 +70,10 @@ export class ServiceDefinitionEntity {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** Name and description in other languages: `{ "es": { "name": …, "description": … } }`. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Translations<ServiceText>;
 
   @Index('idx_service_definitions_group')
   @Column({ name: 'group_name', type: 'text' })
@@ -137,4 +155,8 @@ export class ServiceAttributeEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   values: AttributeValue[];
+
+  /** The question in other languages: `{ "es": { "description": …, "values": { key: label } } }`. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Translations<AttributeText>;
 }

@@ -23,6 +23,7 @@ export function presentAttribute(a: ServiceAttributeEntity): ServiceAttribute {
     datatypeDescription: a.datatypeDescription,
     order: a.order,
     values: a.values,
+    translations: a.translations ?? {},
   });
 }
 
@@ -34,6 +35,7 @@ export function presentService(s: ServiceDefinitionEntity): Service {
     code: s.code,
     name: s.name,
     description: s.description,
+    translations: s.translations ?? {},
     group: s.group,
     keywords: s.keywords,
     type: s.type as ServiceTypeEnum,

@@ -1,10 +1,33 @@
-/** Queries of the catalogue: `services` and `service`. */
+/**
+ * Queries of the catalogue (`services`, `service`) and the text of services and their questions in
+ * the operation's language (see `lib/language.ts`).
+ */
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { fieldLanguage } from '../../lib/language.js';
 import { Agency } from '../agency/agency.type.js';
 import { presentAgency, presentService } from './service-definition.presenter.js';
 import type { ServiceDefinitionService } from './service-definition.service.js';
-import { Service } from './service-definition.type.js';
+import {
+  attributeHint,
+  attributePrompt,
+  attributeValues,
+  serviceDescription,
+  serviceName,
+} from './catalogue-text.js';
+import {
+  AttributeTranslation,
+  AttributeValue,
+  Service,
+  ServiceAttribute,
+  ServiceTranslation,
+} from './service-definition.type.js';
+
+const LANGUAGE_ARG = {
+  nullable: true,
+  description:
+    'en or es; default: the request’s language (Accept-Language, or the socket’s `language` parameter). Untranslated text comes in English.',
+} as const;
 
 @Resolver(() => Service)
 export class ServiceDefinitionResolver {
@@ -39,10 +62,93 @@ export class ServiceDefinitionResolver {
     return this.catalogue.groups();
   }
 
+  @FieldResolver(() => String, {
+    description: 'Name, e.g. "Pothole in Street Complaint" ("Queja por bache en la calle").',
+  })
+  name(
+    @Root() service: Service,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('language', () => String, LANGUAGE_ARG) language?: string | null,
+  ): string {
+    return serviceName(service, fieldLanguage(language, ctx.language));
+  }
+
+  @FieldResolver(() => String, { description: 'What the service is for.' })
+  description(
+    @Root() service: Service,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('language', () => String, LANGUAGE_ARG) language?: string | null,
+  ): string {
+    return serviceDescription(service, fieldLanguage(language, ctx.language));
+  }
+
+  @FieldResolver(() => [ServiceTranslation], {
+    description:
+      'Name and description exactly as stored in each other language (for editors; readers use `name`).',
+  })
+  translations(@Root() service: Service): ServiceTranslation[] {
+    return Object.entries(service.translations).flatMap(([language, text]) =>
+      text?.name ? [{ language, name: text.name, description: text.description ?? '' }] : [],
+    );
+  }
+
   @FieldResolver(() => Agency, { description: 'The agency that handles this service.' })
   async agency(@Root() service: Service, @Ctx() ctx: GraphQLContext): Promise<Agency> {
     const agency = await ctx.loaders.agency.load(service.agencyId);
     if (!agency) throw new Error(`agency ${service.agencyId} missing`);
     return presentAgency(agency);
+  }
+}
+
+@Resolver(() => ServiceAttribute)
+export class ServiceAttributeResolver {
+  @FieldResolver(() => String, { description: 'The question as shown to a resident.' })
+  description(
+    @Root() attribute: ServiceAttribute,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('language', () => String, LANGUAGE_ARG) language?: string | null,
+  ): string {
+    return attributePrompt(attribute, fieldLanguage(language, ctx.language));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Hint on the expected format.' })
+  datatypeDescription(
+    @Root() attribute: ServiceAttribute,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('language', () => String, LANGUAGE_ARG) language?: string | null,
+  ): string | null {
+    return attributeHint(attribute, fieldLanguage(language, ctx.language));
+  }
+
+  @FieldResolver(() => [AttributeValue], {
+    description: 'Allowed answers of list questions; keys stay the same in every language.',
+  })
+  values(
+    @Root() attribute: ServiceAttribute,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('language', () => String, LANGUAGE_ARG) language?: string | null,
+  ): AttributeValue[] {
+    return attributeValues(attribute, fieldLanguage(language, ctx.language));
+  }
+
+  @FieldResolver(() => [AttributeTranslation], {
+    description:
+      'The question exactly as stored in each other language (for editors; readers use `description`).',
+  })
+  translations(@Root() attribute: ServiceAttribute): AttributeTranslation[] {
+    return Object.entries(attribute.translations).flatMap(([language, text]) =>
+      text?.description
+        ? [
+            {
+              language,
+              description: text.description,
+              datatypeDescription: text.datatypeDescription || null,
+              values: attribute.values.flatMap((v) =>
+                text.values?.[v.key] ? [{ key: v.key, name: text.values[v.key]! }] : [],
+              ),
+            },
+          ]
+        : [],
+    );
   }
 }

@@ -1,5 +1,11 @@
-/** GraphQL shapes of the catalogue: `Service` (Open311 service) and its questions. */
+/**
+ * GraphQL shapes of the catalogue: `Service` (Open311 service) and its questions. Text a resident
+ * reads (name, description, question, choices) is resolved per language in the resolvers; the
+ * properties here hold the English text and the translations beside it.
+ */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Translations } from '../../lib/language.js';
+import type { AttributeText, ServiceText } from './service-definition.entity.js';
 
 /** Open311 attribute datatypes, as GraphQL enum values. */
 export enum AttributeDatatypeEnum {
@@ -48,6 +54,35 @@ export class AttributeValue {
   name: string;
 }
 
+@ObjectType({ description: 'A service’s name and description as stored in another language.' })
+export class ServiceTranslation {
+  @Field(() => String, { description: 'Language: es.' })
+  language: string;
+
+  @Field(() => String, { description: 'Name in that language.' })
+  name: string;
+
+  @Field(() => String, { description: 'Description in that language (may be empty).' })
+  description: string;
+}
+
+@ObjectType({ description: 'A question as stored in another language.' })
+export class AttributeTranslation {
+  @Field(() => String, { description: 'Language: es.' })
+  language: string;
+
+  @Field(() => String, { description: 'The question in that language.' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'The format hint in that language.' })
+  datatypeDescription: string | null;
+
+  @Field(() => [AttributeValue], {
+    description: 'Labels of the answers in that language (only those translated).',
+  })
+  values: AttributeValue[];
+}
+
 @ObjectType({ description: 'One question a resident answers when reporting to a service.' })
 export class ServiceAttribute {
   @Field(() => String, { description: 'Code used when answering.' })
@@ -64,17 +99,20 @@ export class ServiceAttribute {
   })
   variable: boolean;
 
-  @Field(() => String, { description: 'The question as shown to a resident.' })
+  /** English prompt (the `description` field resolves the language). */
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'Hint on the expected format.' })
+  /** English format hint. */
   datatypeDescription: string | null;
 
   @Field(() => Int, { description: 'Position in the form.' })
   order: number;
 
-  @Field(() => [AttributeValue], { description: 'Allowed answers of list questions.' })
+  /** English choices. */
   values: AttributeValue[];
+
+  /** Internal: the question in other languages. */
+  translations: Translations<AttributeText>;
 }
 
 @ObjectType({
@@ -87,11 +125,14 @@ export class Service {
   @Field(() => String, { description: 'Open311 service code.' })
   code: string;
 
-  @Field(() => String, { description: 'Name.' })
+  /** English name (the `name` field resolves the language). */
   name: string;
 
-  @Field(() => String, { description: 'What the service is for.' })
+  /** English description. */
   description: string;
+
+  /** Internal: name and description in other languages. */
+  translations: Translations<ServiceText>;
 
   @Field(() => String, { description: 'Category group, e.g. "Streets & Transportation".' })
   group: string;

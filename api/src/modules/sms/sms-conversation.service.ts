@@ -13,8 +13,9 @@
  *
  * English or Spanish: a conversation answers in the language of its first text (Spanish words or
  * keywords: "hay un bache…", AYUDA, ESTADO, ALTO, ALTA, REINICIAR). The service is found by the
- * catalogue's own bilingual search (the report form's), so "bache" finds Pothole. Service names
- * and city questions stay as the catalogue has them (English).
+ * catalogue's own bilingual search (the report form's), so "bache" finds Pothole. Service names,
+ * questions and their choices are the catalogue's text in the conversation's language (English
+ * where a translation is missing); a choice may be answered by number or by its label in either.
  *
  * Keywords at any point: STOP (no more texts of any kind), START (texts again), HELP, RESTART
  * (drop the half-finished report), STATUS SR26-… or a bare tracking number (status and expected
@@ -28,6 +29,11 @@ import { DomainError } from '../../lib/errors.js';
 import type { AreaService } from '../area/area.service.js';
 import type { Geocoder } from '../geocoder/geocoder.js';
 import type { ServiceAttributeEntity } from '../service-definition/service-definition.entity.js';
+import {
+  attributePrompt,
+  attributeValues,
+  serviceName,
+} from '../service-definition/catalogue-text.js';
 import type { ServiceDefinitionService } from '../service-definition/service-definition.service.js';
 import type { ServiceRequestService } from '../service-request/service-request.service.js';
 import type { ServiceRequestEntity } from '../service-request/service-request.entity.js';
@@ -275,9 +281,9 @@ export class SmsConversationService {
    * (English and Spanish words, filler dropped, the most commonly reported first), the same one
    * the report form uses.
    */
-  private async match(text: string): Promise<{ code: string; name: string }[]> {
+  private async match(text: string, lang: SmsLang): Promise<{ code: string; name: string }[]> {
     const ranked = await this.definitions.list(ANONYMOUS, text);
-    return ranked.slice(0, 3).map((s) => ({ code: s.code, name: s.name }));
+    return ranked.slice(0, 3).map((s) => ({ code: s.code, name: serviceName(s, lang) }));
   }
 
   private async begin(
@@ -288,7 +294,7 @@ export class SmsConversationService {
   ): Promise<string> {
     const m = MESSAGES[lang];
     if (!body) return m.help;
-    const matches = await this.match(body);
+    const matches = await this.match(body, lang);
     if (matches.length === 0) return m.unrecognised;
     if (matches.length === 1) {
       return this.toPlace(
@@ -332,7 +338,7 @@ export class SmsConversationService {
     return this.toPlace(
       phone,
       { serviceCode: code, description: state.description, mediaUrl: state.mediaUrl, lang },
-      definition?.name ?? code,
+      definition ? serviceName(definition, lang) : code,
     );
   }
 
@@ -376,11 +382,12 @@ export class SmsConversationService {
     const next = questions[state.answers.length];
     if (next) {
       await this.repository.saveConversation(phone, state);
-      const choices = next.values.map((v) => v.name);
       const lang = state.lang ?? 'en';
+      const choices = attributeValues(next, lang).map((v) => v.name);
+      const prompt = attributePrompt(next, lang);
       const ask = choices.length
-        ? `${next.description} ${numbered(choices, lang)}${next.datatype === 'multivaluelist' ? ` ${MESSAGES[lang].several}` : ''}`
-        : next.description;
+        ? `${prompt} ${numbered(choices, lang)}${next.datatype === 'multivaluelist' ? ` ${MESSAGES[lang].several}` : ''}`
+        : prompt;
       return `${prefix} ${ask}`;
     }
     return this.submit(phone, state);
@@ -395,7 +402,10 @@ export class SmsConversationService {
     const question = questions[state.answers.length];
     if (!question) return this.submit(phone, state);
     let answer: Answer;
+    const lang = state.lang ?? 'en';
     if (question.values.length) {
+      const labels = attributeValues(question, lang);
+      const typed = body.trim().toLowerCase();
       const picked = body
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -403,7 +413,9 @@ export class SmsConversationService {
           const n = Number(part);
           return Number.isInteger(n)
             ? question.values[n - 1]
-            : question.values.find((v) => v.name.toLowerCase() === body.toLowerCase());
+            : question.values.find(
+                (v, i) => v.name.toLowerCase() === typed || labels[i]!.name.toLowerCase() === typed,
+              );
         });
       const many = question.datatype === 'multivaluelist';
       if (picked.length === 0 || picked.some((p) => !p) || (!many && picked.length > 1)) {
@@ -414,7 +426,7 @@ export class SmsConversationService {
         ? { code: question.code, values: keys }
         : { code: question.code, value: keys[0] };
     } else {
-      if (!body) return question.description;
+      if (!body) return attributePrompt(question, lang);
       answer = { code: question.code, value: body };
     }
     return this.askOrSubmit(

@@ -16,6 +16,8 @@
  * Everything here is one parameterised SQL statement over the raw rows; private services never
  * count. Identifiers that vary (the area column, the period) come from closed whitelists.
  */
+import type { Translations } from '../../lib/language.js';
+import type { ServiceText } from '../service-definition/service-definition.entity.js';
 import type { DataSource } from 'typeorm';
 import type { Channel, RequestStatus } from '../service-request/service-request.entity.js';
 import { METRIC_SRID } from '../service-request/service-request.entity.js';
@@ -75,7 +77,9 @@ export interface PeriodRow extends StatusCounts {
 /** One service's figures. */
 export interface ServiceRow extends Figures {
   code: string;
+  /** English name; `translations` has the others. */
   name: string;
+  translations: Translations<ServiceText>;
   slaDays: number | null;
 }
 
@@ -254,17 +258,23 @@ export class StatsRepository {
     const { params, p } = this.params();
     const now = p(q.now);
     const rows = (await this.dataSource.query(
-      `SELECT s.code, s.name, s.sla_days AS "slaDays", ${figuresSql(now)}
+      `SELECT s.code, s.name, s.translations, s.sla_days AS "slaDays", ${figuresSql(now)}
          FROM service_requests r JOIN service_definitions s ON s.id = r.service_definition_id
          ${this.where(q, p)}
         GROUP BY s.id
         ORDER BY count(*) DESC, s.code
         LIMIT ${p(limit)}`,
       params,
-    )) as (RawFigures & { code: string; name: string; slaDays: number | null })[];
+    )) as (RawFigures & {
+      code: string;
+      name: string;
+      translations: Translations<ServiceText>;
+      slaDays: number | null;
+    })[];
     return rows.map((r) => ({
       code: r.code,
       name: r.name,
+      translations: r.translations,
       slaDays: r.slaDays,
       ...toFigures(r),
     }));

@@ -1,6 +1,7 @@
 /** Transparency queries: `stats`, `completionEstimate`, `mapClusters`. Thin: parse, call, present. */
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BBoxInput, GeoPointInput } from '../../graphql/common.type.js';
+import { serviceName } from '../service-definition/catalogue-text.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { fromGlobalId, toGlobalId } from '../../lib/ids.js';
@@ -92,10 +93,15 @@ export class StatsResolver {
   })
   async topServices(
     @Root() root: Stats,
+    @Ctx() ctx: GraphQLContext,
     @Arg('limit', () => Int, { defaultValue: 10, description: 'How many, 1 to 200.' })
     limit: number,
   ): Promise<ServiceStats[]> {
-    return (await this.service.topServices(root.query, limit)).map(shares);
+    // names in the request's language (Accept-Language); codes stay the key
+    return (await this.service.topServices(root.query, limit)).map(({ translations, ...row }) => ({
+      ...shares(row),
+      name: serviceName({ ...row, description: '', translations }, ctx.language),
+    }));
   }
 
   @FieldResolver(() => [AreaStats], {

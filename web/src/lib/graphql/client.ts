@@ -3,11 +3,16 @@
  * rides along), subscriptions over graphql-ws on the same origin (the cookie authenticates the
  * upgrade). The socket reconnects forever with back-off; `connection` tells the UI whether live
  * updates are flowing, and pages refetch after a reconnect so nothing missed stays missing.
+ *
+ * Catalogue text (service names, questions) comes in the interface language: every HTTP operation
+ * sends it as `Accept-Language` and the socket as its `language` parameter; when the language
+ * changes, the socket reconnects and the pages' queries refetch.
  */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { i18n } from '$lib/i18n/index.svelte';
 import { connection } from './connection.svelte';
 
 function wsUrl(): string {
@@ -19,6 +24,7 @@ function build() {
   const ws = createClient({
     url: wsUrl(),
     lazy: true,
+    connectionParams: () => ({ language: i18n.lang }),
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: async (retries) => {
@@ -32,10 +38,16 @@ function build() {
     },
   });
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  const language = new ApolloLink((operation, forward) => {
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, 'accept-language': i18n.lang },
+    }));
+    return forward(operation);
+  });
   const link = ApolloLink.split(
     ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
     new GraphQLWsLink(ws),
-    http,
+    ApolloLink.from([language, http]),
   );
   const client = new ApolloClient({
     link,
@@ -45,6 +57,10 @@ function build() {
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+  i18n.onChange(() => {
+    ws.terminate();
+    void client.refetchQueries({ include: 'active' });
   });
   return { client, ws };
 }

@@ -64,6 +64,18 @@ export type AttributeDatatype =
   /** Free text, several lines. */
   | 'TEXT';
 
+/** A question in another language. */
+export type AttributeTranslationInput = {
+  /** The format hint in that language. */
+  datatypeDescription?: string | null | undefined;
+  /** The question in that language. */
+  description: string;
+  /** Language: es. */
+  language: string;
+  /** Labels of the answers in that language, by the answers’ keys. */
+  values?: Array<AttributeValueInput> | null | undefined;
+};
+
 /** One allowed answer of a list question. */
 export type AttributeValueInput = {
   /** Machine key submitted as the answer. */
@@ -558,6 +570,8 @@ export type ServiceAttributeInput = {
   order?: number | null | undefined;
   /** Whether an answer is required (default false). */
   required?: boolean | null | undefined;
+  /** The question in other languages, replacing its current translations; left out: they stay. */
+  translations?: Array<AttributeTranslationInput> | null | undefined;
   /** Allowed answers: required for list questions, empty for the others. */
   values?: Array<AttributeValueInput> | null | undefined;
   /** False for an informational line that takes no answer (default true). */
@@ -596,6 +610,16 @@ export type ServiceRequestOrder =
   | 'REQUESTED_AT_DESC'
   /** Most recently changed first. */
   | 'UPDATED_AT_DESC';
+
+/** A service’s name and description in another language. */
+export type ServiceTranslationInput = {
+  /** Description in that language. */
+  description?: string | null | undefined;
+  /** Language: es. */
+  language: string;
+  /** Name in that language. */
+  name: string;
+};
 
 /** Open311 service type. */
 export type ServiceType =
@@ -817,6 +841,8 @@ export type UpsertServiceInput = {
   name: string;
   /** Target days to close a request, 1 to 365; null for no target. */
   slaDays?: number | null | undefined;
+  /** Name and description in other languages, replacing the current translations; left out: they stay. */
+  translations?: Array<ServiceTranslationInput> | null | undefined;
   /** Open311 type (default realtime). */
   type?: ServiceType | null | undefined;
 };
@@ -855,12 +881,12 @@ export type SaveLanguageMutationVariables = Exact<{
 
 export type SaveLanguageMutation = { updateViewer: { id: string, locale: string } };
 
-export type AdminServiceFragment = { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> };
+export type AdminServiceFragment = { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, translations: Array<{ language: string, name: string, description: string }>, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }>, translations: Array<{ language: string, description: string, values: Array<{ key: string, name: string }> }> }> };
 
 export type AdminCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminCatalogueQuery = { serviceCatalogue: Array<{ id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> }> };
+export type AdminCatalogueQuery = { serviceCatalogue: Array<{ id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, translations: Array<{ language: string, name: string, description: string }>, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }>, translations: Array<{ language: string, description: string, values: Array<{ key: string, name: string }> }> }> }> };
 
 export type AdminAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -872,7 +898,7 @@ export type AdminUpsertServiceMutationVariables = Exact<{
 }>;
 
 
-export type AdminUpsertServiceMutation = { upsertService: { created: boolean, service: { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }> }> } } };
+export type AdminUpsertServiceMutation = { upsertService: { created: boolean, service: { id: string, code: string, name: string, description: string, group: string, keywords: Array<string>, type: ServiceType, active: boolean, isPrivate: boolean, slaDays: number | null, translations: Array<{ language: string, name: string, description: string }>, agency: { id: string, code: string, name: string }, attributes: Array<{ code: string, datatype: AttributeDatatype, required: boolean, variable: boolean, description: string, datatypeDescription: string | null, order: number, values: Array<{ key: string, name: string }>, translations: Array<{ language: string, description: string, values: Array<{ key: string, name: string }> }> }> } } };
 
 export type AdminApiKeysQueryVariables = Exact<{
   first: number;

@@ -46,13 +46,23 @@ class I18n {
   lang = $state<Lang>(initialLang());
   #plural = $derived(new Intl.PluralRules(this.lang));
 
+  #listeners = new Set<(lang: Lang) => void>();
+
+  /** Calls `listener` after each change of language (the API client refetches in it). */
+  onChange(listener: (lang: Lang) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** Switches the language (and remembers it in a cookie for the next first response). */
   set(lang: Lang) {
+    const changed = lang !== this.lang;
     this.lang = lang;
     if (typeof document !== 'undefined') {
       document.documentElement.lang = lang;
       document.cookie = `stoop_lang=${lang}; path=/; max-age=31536000; samesite=lax`;
     }
+    if (changed) for (const listener of this.#listeners) listener(lang);
   }
 
   /** A message in the current language, with `{name}` replaced by params. */
