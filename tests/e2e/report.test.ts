@@ -682,6 +682,9 @@ describe('/report', { timeout: 120_000 }, () => {
       'Send the report',
       'Your report was sent',
       'services match',
+      // the catalogue's own text: the service's questions
+      'How deep',
+      'Where on the street',
     ];
     const noEnglish = async () => {
       const text = await page.locator('main').innerText();
@@ -691,6 +694,9 @@ describe('/report', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('service-count').innerText()).toMatch(/coinciden?/);
     // The best match for "bache" comes first.
     expect(await page.getByRole('radio').first().getAttribute('value')).toBe(POTHOLE);
+    // listed by its Spanish name, with its group in Spanish
+    await page.getByRole('radio', { name: /^Queja por bache en la calle/ }).waitFor();
+    expect(await page.locator(`#service-${POTHOLE}-group`).innerText()).toBe('Calles y transporte');
     await page.getByRole('radio').first().check();
     await noEnglish();
     await checkA11y(page, 'report step 1 (es)');
@@ -702,8 +708,12 @@ describe('/report', { timeout: 120_000 }, () => {
       'Responda esta pregunta.',
     );
     expect(await page.getByTestId('error-summary').innerText()).toContain('Corrija esto primero');
-    await page.getByRole('radio', { name: 'Crosswalk' }).check();
-    await page.getByRole('radio', { name: 'Less than 2 inches' }).check();
+    // the service's questions and answers in Spanish
+    await page
+      .getByRole('radiogroup', { name: /¿En qué parte de la calle está el bache\?/ })
+      .waitFor();
+    await page.getByRole('radio', { name: 'Cruce peatonal' }).check();
+    await page.getByRole('radio', { name: 'Menos de 2 pulgadas' }).check();
     await page
       .getByLabel('Fotos (opcional)')
       .setInputFiles({ name: 'bache.png', mimeType: 'image/png', buffer: png });

@@ -342,6 +342,30 @@ describe('the request page', () => {
     await staff.close();
   });
 
+  it('renames the service when the language is switched, without a reload, and stays live', async () => {
+    const resident = await app.user('RESIDENT');
+    const sr = await report(resident.cookie);
+    const ctx = await newContext(browser, app.url);
+    const page = await ctx.newPage();
+    const errors = pageErrors(page);
+    await openRequest(page, sr.trackingNumber);
+    const heading = page.getByRole('heading', { level: 1 });
+    expect(await heading.innerText()).toBe('Pothole in Street Complaint');
+    // a marker on the window survives only if the page is not reloaded
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => heading.innerText()).toBe('Queja por bache en la calle');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    // the socket reconnected in Spanish (a moment to resubscribe): a staff change still arrives live
+    await page.waitForTimeout(1000);
+    await setStatus(sr.id, 'IN_PROGRESS');
+    await expect.poll(() => currentStep(page)).toContain('En curso');
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect.poll(() => heading.innerText()).toBe('Pothole in Street Complaint');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('tracks by number, and says so when a number is unknown', async () => {
     const resident = await app.user('RESIDENT');
     const sr = await report(resident.cookie);
@@ -361,6 +385,9 @@ describe('the request page', () => {
     await page.getByRole('heading', { name: 'Historial' }).waitFor();
     expect(await page.locator('[aria-current="step"]').innerText()).toContain('Paso actual');
     expect(await page.getByTestId('timeline').innerText()).toContain('Reportado');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Queja por bache en la calle',
+    );
     await page.getByLabel('Idioma').selectOption('en');
     await page.goto('/requests/SR99-99999999');
     await page.getByRole('heading', { name: 'We could not find request SR99-99999999' }).waitFor();

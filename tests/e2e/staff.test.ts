@@ -450,16 +450,23 @@ describe('administration', () => {
     const values = editor.getByLabel(/^Answers, one per line/);
     await eventually(() => values.getAttribute('aria-invalid')).toBe('true');
     await values.fill('small | Smaller than an arm\nlarge | Blocks the street');
+    // the Spanish text beside the English
+    await editor.getByLabel('Name in Spanish').fill('Rama de árbol caída');
+    await editor.getByLabel('Question in Spanish').fill('¿Qué tan grande es la rama?');
+    await editor
+      .getByLabel(/^Answers in Spanish/)
+      .fill('small | Más pequeña que un brazo\nlarge | Bloquea la calle');
     await editor.getByRole('button', { name: 'Save the service' }).click();
     await eventually(() => page.getByTestId('announcer').textContent()).toContain(
       'Created Fallen tree limb.',
     );
     const created = await gql(
-      `query($code: String!) { service(code: $code) { name slaDays agency { code } attributes { code datatype required values { key name } } } }`,
+      `query($code: String!) { service(code: $code) { name es: name(language: "es") slaDays agency { code } attributes { code datatype required values { key name } es: description(language: "es") esValues: values(language: "es") { key name } } } }`,
       { code },
     );
     expect(created.service).toEqual({
       name: 'Fallen tree limb',
+      es: 'Rama de árbol caída',
       slaDays: 4,
       agency: { code: AGENCY },
       attributes: [
@@ -470,6 +477,11 @@ describe('administration', () => {
           values: [
             { key: 'small', name: 'Smaller than an arm' },
             { key: 'large', name: 'Blocks the street' },
+          ],
+          es: '¿Qué tan grande es la rama?',
+          esValues: [
+            { key: 'small', name: 'Más pequeña que un brazo' },
+            { key: 'large', name: 'Bloquea la calle' },
           ],
         },
       ],
