@@ -3,7 +3,9 @@
  * around an intersection, the street corners) and by clicking its corners on the map; the club
  * page shows a request submitted inside the boundary without a reload; a neighbour asks to join,
  * the organizer approves from their own open page, the new member posts and the organizer sees it
- * live; RSVP to an action; find clubs by name and near a point; axe-core on every page.
+ * live; RSVP to an action; an organizer edits the club (name, description, join policy, a new area
+ * by the keyboard) and others are told only organizers can; find clubs by name and near a point;
+ * axe-core on every page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -394,6 +396,223 @@ describe('a club page with two people', () => {
     await checkA11y(nb.page, 'club page (member)');
     expect(org.errors).toEqual([]);
     expect(nb.errors).toEqual([]);
+  });
+});
+
+/** Whether a point lies inside a GeoJSON polygon's outer ring (ray casting; enough for blocks). */
+function contains(
+  polygon: { coordinates: number[][][] },
+  point: { latitude: number; longitude: number },
+): boolean {
+  const ring = polygon.coordinates[0]!;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (
+      yi! > point.latitude !== yj! > point.latitude &&
+      point.longitude < ((xj! - xi!) * (point.latitude - yi!)) / (yj! - yi!) + xi!
+    ) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+async function clubBySlug(slug: string) {
+  const res = await app.gql<any>(
+    `query($slug: String!) {
+       blockClub(slug: $slug) { name description joinPolicy boundary { coordinates } }
+     }`,
+    { slug },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.blockClub as {
+    name: string;
+    description: string;
+    joinPolicy: string;
+    boundary: { coordinates: number[][][] };
+  };
+}
+
+describe('editing a block club', () => {
+  it('an organizer renames it, changes who can join and replaces its area by the keyboard; bad values are named next to their field', async () => {
+    const organizer = await resident('Edna Editor');
+    const neighbour = await resident('Milo Member');
+    const at = await where('Lawrence & Damen');
+    const oldName = `${WORD} Lawrence Editors`;
+    const club = await apiClub(organizer.cookie, oldName, at, 'OPEN');
+    const joined = await app.gql<any>(
+      `mutation($id: ID!) { joinBlockClub(input: { clubId: $id }) { blockClub { id } } }`,
+      { id: club.id },
+      neighbour.cookie,
+    );
+    expect(joined.errors).toBeUndefined();
+    const before = await clubBySlug(club.slug);
+    // A point the old square holds and the new circle will not, and the other way round.
+    const leland = await where('Leland & Damen');
+    const oldOnly = { latitude: at.latitude + 140 * DLAT, longitude: at.longitude + 140 * DLNG };
+    const newOnly = { latitude: leland.latitude - 250 * DLAT, longitude: leland.longitude };
+    expect(contains(before.boundary, oldOnly)).toBe(true);
+    expect(contains(before.boundary, newOnly)).toBe(false);
+
+    // From the club page, by the keyboard.
+    const { page, errors } = await open(organizer.cookie);
+    await page.goto(`/clubs/${club.slug}`);
+    await page.getByRole('heading', { level: 1, name: oldName }).waitFor();
+    // Leaving while the map still zooms to the boundary throws in Leaflet: let it settle.
+    await live(page);
+    await page.getByRole('link', { name: 'Edit the club' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/clubs/${club.slug}/edit$`));
+    await page.getByRole('heading', { level: 1, name: 'Edit the club' }).waitFor();
+    // The form starts from the club as it is.
+    const nameBox = page.getByLabel('Club name');
+    expect(await nameBox.inputValue()).toBe(oldName);
+    expect(await page.getByLabel(/What the club is about/).inputValue()).toBe(
+      'Saturday clean-ups and a walking group.',
+    );
+    expect(await page.getByRole('radio', { name: /Open to all/ }).isChecked()).toBe(true);
+    expect(await page.locator('#current-area').textContent()).toMatch(
+      /Current area: about [\d,]+ m²\./,
+    );
+    // The area stays unless the organizer asks to change it.
+    expect(await page.getByRole('checkbox', { name: 'Change the club’s area' }).isChecked()).toBe(
+      false,
+    );
+    expect(await page.getByRole('radio', { name: 'A circle around an address' }).count()).toBe(0);
+
+    // An empty name is named next to the field, which gets the focus; nothing is saved.
+    await nameBox.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await pressButton(page, 'Save the changes');
+    const nameError = page.locator('#input-name-error');
+    await expect
+      .poll(() => nameError.textContent())
+      .toBe('Give the club a name of at least 3 characters.');
+    expect(await nameBox.getAttribute('aria-invalid')).toBe('true');
+    expect(await nameBox.getAttribute('aria-describedby')).toContain('input-name-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('input-name');
+    expect((await clubBySlug(club.slug)).name).toBe(oldName);
+
+    // New name, description and join policy, by the keyboard.
+    const newName = `${WORD} Leland Editors`;
+    await page.keyboard.type(newName);
+    await page.getByLabel(/What the club is about/).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Tree pits, gangway lights and a block party in June.');
+    await page.getByRole('radio', { name: /Open to all/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /Organizers approve/ }).isChecked()).toBe(true);
+
+    // A new area: a 300 m circle around Leland & Damen, with no map.
+    await page.getByRole('checkbox', { name: 'Change the club’s area' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('group', { name: 'The new area' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'A circle around an address' }).isChecked()).toBe(
+      true,
+    );
+    expect(await page.locator('#area-summary').textContent()).toMatch(
+      /No new area yet: the map outlines the current one\./,
+    );
+    await typeInto(page, 'Centre: an address or intersection', 'Leland & Damen');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('centre').textContent())
+      .toBe('Centre: W LELAND AVE & N DAMEN AVE');
+    await page.getByLabel('Distance from the centre').focus();
+    await page.keyboard.press('ArrowDown'); // 200 m → 300 m
+    await expect
+      .poll(() => page.locator('#area-summary').textContent())
+      .toMatch(/Area: about 0\.28 km², 32 corners\./);
+    await checkA11y(page, 'edit a club');
+    await screenshots(page, 'club-edit');
+
+    await pressButton(page, 'Save the changes');
+    await page.waitForURL(new RegExp(`/clubs/${club.slug}$`));
+    await page.getByRole('heading', { level: 1, name: newName }).waitFor();
+    await announced(page, new RegExp(`Changes saved: ${newName} is up to date\\.`));
+    await page.getByText('Tree pits, gangway lights and a block party in June.').waitFor();
+    await page.getByText('Organizers approve new members', { exact: true }).waitFor();
+    await live(page);
+
+    const after = await clubBySlug(club.slug);
+    expect(after.name).toBe(newName);
+    expect(after.description).toBe('Tree pits, gangway lights and a block party in June.');
+    expect(after.joinPolicy).toBe('APPROVAL');
+    expect(after.boundary.coordinates[0]).toHaveLength(33);
+    expect(contains(after.boundary, newOnly)).toBe(true);
+    expect(contains(after.boundary, oldOnly)).toBe(false);
+
+    // The API's own check: a drawn area whose edges cross is named next to the area; nothing changes.
+    await page.getByRole('link', { name: 'Edit the club' }).click();
+    await page.getByRole('checkbox', { name: 'Change the club’s area' }).check();
+    await page.getByRole('radio', { name: 'Draw it on the map' }).check();
+    const map = page.getByRole('region', { name: /Map of the club’s area/ });
+    await map.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await map.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    const box = (await map.boundingBox())!;
+    const [cx, cy, d] = [box.x + box.width / 2, box.y + box.height / 2, 80];
+    for (const [x, y] of [
+      [cx - d, cy - d],
+      [cx + d, cy + d],
+      [cx + d, cy - d],
+      [cx - d, cy + d],
+    ] as const) {
+      await page.mouse.click(x, y);
+    }
+    await page.getByRole('button', { name: 'Finish the shape' }).click();
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    const areaError = page.locator('#input-boundary-error');
+    await expect.poll(() => areaError.textContent()).toMatch(/edges cross/);
+    expect(await page.locator('fieldset.area').getAttribute('aria-describedby')).toContain(
+      'input-boundary-error',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('boundary-legend');
+    expect((await clubBySlug(club.slug)).boundary).toEqual(after.boundary);
+    expect(errors).toEqual([]);
+
+    // A member who is not an organizer sees no edit link, and the edit address says why.
+    const nb = await open(neighbour.cookie);
+    await nb.page.goto(`/clubs/${club.slug}`);
+    await nb.page.getByRole('heading', { level: 1, name: newName }).waitFor();
+    await nb.page.getByTestId('membership').getByText('Member', { exact: true }).waitFor();
+    expect(await nb.page.getByRole('link', { name: 'Edit the club' }).count()).toBe(0);
+    await nb.page.goto(`/clubs/${club.slug}/edit`);
+    await expect
+      .poll(() => nb.page.getByTestId('organizers-only').textContent())
+      .toContain(`Only the organizers of ${newName} can edit the club.`);
+    expect(await nb.page.getByLabel('Club name').count()).toBe(0);
+    expect(await nb.page.getByRole('button', { name: 'Save the changes' }).count()).toBe(0);
+    await checkA11y(nb.page, 'edit a club (not an organizer)');
+    expect(nb.errors).toEqual([]);
+  });
+
+  it('speaks Spanish and reflows at 320 px', async () => {
+    const organizer = await resident('Eva Editora');
+    const at = await where('Wilson & Hermitage');
+    const club = await apiClub(organizer.cookie, `${WORD} Wilson Editoras`, at, 'OPEN');
+    const { page, errors } = await open(organizer.cookie, { locale: 'es-MX', width: 320 });
+    await page.goto(`/clubs/${club.slug}?lang=es`);
+    await live(page);
+    await page.getByRole('link', { name: 'Editar el club' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Editar el club' }).waitFor();
+    expect(await page.getByLabel('Nombre del club').inputValue()).toBe(`${WORD} Wilson Editoras`);
+    await page.getByRole('checkbox', { name: 'Cambiar la zona del club' }).check();
+    await page.getByRole('radio', { name: 'Las esquinas que la rodean' }).check();
+    await page.getByRole('textbox', { name: 'Esquina 1' }).waitFor();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await checkA11y(page, 'edit a club (Spanish, 320 px)');
+    // A problem is named in Spanish.
+    await page.getByRole('button', { name: 'Guardar los cambios' }).click();
+    await expect
+      .poll(() => page.locator('#input-boundary-error').textContent())
+      .toBe('Escriba al menos 3 esquinas y pulse «Buscar las esquinas».');
+    expect(errors).toEqual([]);
   });
 });
 

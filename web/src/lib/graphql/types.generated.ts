@@ -764,6 +764,20 @@ export type SupportServiceRequestInput = {
   showName?: boolean | null | undefined;
 };
 
+/** Changes to a block club (organizers); omitted fields stay. */
+export type UpdateBlockClubInput = {
+  /** New boundary. */
+  boundary?: GeoJsonPolygonInput | null | undefined;
+  /** New description. */
+  description?: string | null | undefined;
+  /** Global id of the club. */
+  id: string | number;
+  /** New join policy. */
+  joinPolicy?: BlockClubJoinPolicy | null | undefined;
+  /** New name (the slug does not change). */
+  name?: string | null | undefined;
+};
+
 /** How a reporter without an account hears about their request. */
 export type UpdateChannel =
   /** E-mails to contact.email, each with a one-click unsubscribe link. */
@@ -1118,6 +1132,22 @@ export type ClubUnfollowMutationVariables = Exact<{
 
 
 export type ClubUnfollowMutation = { unfollow: { following: boolean } };
+
+export type ClubEditFieldsFragment = { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, areaSquareMeters: number, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number } };
+
+export type ClubEditQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ClubEditQuery = { blockClub: { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, areaSquareMeters: number, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number } } | null };
+
+export type ClubUpdateMutationVariables = Exact<{
+  input: UpdateBlockClubInput;
+}>;
+
+
+export type ClubUpdateMutation = { updateBlockClub: { blockClub: { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, areaSquareMeters: number, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number } } } };
 
 export type ClubsFindQueryVariables = Exact<{
   near?: NearInput | null | undefined;

@@ -100,6 +100,24 @@ export function fromPolygon(polygon: { coordinates: number[][][] }): LatLng[] {
   }));
 }
 
+/** The box around a GeoJSON Polygon's outer ring (a map's first view of an existing area). */
+export function boundsOf(polygon: { coordinates: number[][][] }): {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+} {
+  const ring = fromPolygon(polygon);
+  const lats = ring.map((p) => p.latitude);
+  const lngs = ring.map((p) => p.longitude);
+  return {
+    south: Math.min(...lats),
+    west: Math.min(...lngs),
+    north: Math.max(...lats),
+    east: Math.max(...lngs),
+  };
+}
+
 function round(value: number) {
   return Math.round(value * 1e7) / 1e7;
 }
