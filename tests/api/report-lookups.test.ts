@@ -66,10 +66,21 @@ describe('services(search) in both languages', () => {
     expect((await search('baches en mi calle'))[0]).toBe('Pothole in Street Complaint');
     expect(await search('luz')).toContain('Street Light Out Complaint');
     expect((await search('poste de luz apagado'))[0]).toBe('Street Light Out Complaint');
-    expect(await search('semaforo')).toEqual([
+    // the Spanish names count too ("Cámara de semáforo en rojo")
+    expect((await search('semaforo')).slice(0, 3)).toEqual([
       'Traffic Signal Out Complaint',
       'Traffic Signal Timing',
+      'Red Light Camera',
     ]);
+  });
+
+  it('finds services by their Spanish names and descriptions, not only by keywords', async () => {
+    // no keyword says "contenedor" or "tapa": the Spanish names do
+    expect((await search('contenedor azul'))[0]).toBe('Blue Recycling Cart');
+    expect(await search('tapa de alcantarilla')).toContain('Missing Lid/Grate/Cover');
+    expect((await search('callejón'))[0]).toBe('Alley Light Out Complaint');
+    // "queja" is in every Spanish name ("Queja por …"): it narrows nothing
+    expect((await search('queja de ratas'))[0]).toBe('Rodent Baiting/Rat Complaint');
   });
 
   it('still answers nothing for words the catalogue does not know', async () => {

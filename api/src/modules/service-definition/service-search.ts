@@ -8,7 +8,9 @@
  *   *alternatives*: the word itself, its singular ("ratas" → "rata", "lights" → "light") and a few
  *   {@link SYNONYMS} that bridge Spanish phrasing to the catalogue ("apagado" → "out").
  * - A term *matches* a service when one alternative begins one word of the service's name, group,
- *   description or keywords ("rat" matches "rats", "out" does not match "without").
+ *   description or keywords, or of its name and description in another language (the catalogue's
+ *   Spanish text: "hidrante", "callejón", "banca") ("rat" matches "rats", "out" does not match
+ *   "without").
  * - The result is the services matching the most terms (so a word the catalogue does not know,
  *   like "grande", narrows nothing), those whose name matches more terms first, then the more
  *   commonly reported ones (a resident typing "bache" most likely means a pothole in the street).
@@ -65,6 +67,10 @@ const FILLER = new Set([
   'unas',
   'unos',
   'y',
+  // words every service's name carries ("… Complaint", "Queja por …"): they tell nothing apart
+  'complaint',
+  'queja',
+  'quejas',
 ]);
 
 /**
@@ -140,6 +146,8 @@ export interface Searchable {
   group: string;
   description: string;
   keywords: readonly string[];
+  /** Name and description in other languages, by language. */
+  translations?: Partial<Record<string, { name?: string; description?: string }>> | null;
 }
 
 function matches(term: SearchTerm, haystack: readonly string[]): boolean {
@@ -159,11 +167,12 @@ export function rankServices<T extends Searchable>(
   const terms = searchTerms(search);
   if (terms.length === 0) return [];
   const scored = services.map((service, index) => {
-    const name = words(service.name);
+    const other = Object.values(service.translations ?? {});
+    const name = [service.name, ...other.map((t) => t?.name ?? '')].flatMap(words);
     const all = [
       ...name,
       ...words(service.group),
-      ...words(service.description),
+      ...[service.description, ...other.map((t) => t?.description ?? '')].flatMap(words),
       ...service.keywords.flatMap(words),
     ];
     const hits = terms.filter((term) => matches(term, all)).length;
