@@ -9,6 +9,7 @@ import { DeliveryRules1796400000000 } from './1796400000000-delivery-rules.js';
 import { StaffConsole1796500000000 } from './1796500000000-staff-console.js';
 import { ReporterUpdates1796600000000 } from './1796600000000-reporter-updates.js';
 import { CatalogueTranslations1796700000000 } from './1796700000000-catalogue-translations.js';
+import { NotificationLanguages1796800000000 } from './1796800000000-notification-languages.js';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795839294097,
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StaffConsole1796500000000,
   ReporterUpdates1796600000000,
   CatalogueTranslations1796700000000,
+  NotificationLanguages1796800000000,
 ];

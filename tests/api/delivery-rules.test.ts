@@ -68,7 +68,14 @@ async function personWith(prefs: Record<string, unknown>) {
 function notify(userId: string, kind: NotificationKind, title: string) {
   return app.dataSource.transaction((m) =>
     app.services.notifications.notify(m, [
-      { userId, kind, targetType: 'REQUEST', targetId: requestId, title, coalesceKey: null },
+      {
+        userId,
+        kind,
+        targetType: 'REQUEST',
+        targetId: requestId,
+        title: { en: title, es: title },
+        coalesceKey: null,
+      },
     ]),
   );
 }

@@ -155,7 +155,7 @@ describe('SMTP e-mail', () => {
           kind: 'STATUS_CHANGED',
           targetType: 'REQUEST',
           targetId: requestId,
-          title: `${trackingNumber} is in progress`,
+          title: { en: `${trackingNumber} is in progress`, es: `${trackingNumber} está en curso` },
           body: 'Crew on the way',
         },
       ]),
@@ -222,7 +222,7 @@ describe('SMS channel of notifications (accounts)', () => {
             kind: 'STATUS_CHANGED',
             targetType: 'REQUEST',
             targetId: requestId,
-            title,
+            title: { en: title, es: title },
           },
         ]),
       );

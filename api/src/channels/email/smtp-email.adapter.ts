@@ -10,6 +10,10 @@ import type {
   DeliveryAdapter,
   Recipient,
 } from '../../modules/notification/notification.service.js';
+import {
+  DELIVERY_TEXT,
+  notificationText,
+} from '../../modules/notification/notification.messages.js';
 import type {
   EmailSender,
   OutgoingEmail,
@@ -58,42 +62,46 @@ export class SmtpEmailAdapter implements DeliveryAdapter, EmailSender {
     // a blocked or deleted account: nothing to send, and nothing to retry
     if (!to) return;
     const unsubscribeUrl = this.unsubscribeLink(to);
+    const m = DELIVERY_TEXT[to.language];
+    const { title, body } = notificationText(notification, to.language);
     const lines = [
-      `Hello ${to.displayName},`,
+      m.hello(to.displayName),
       '',
-      notification.title,
-      ...(notification.body ? ['', notification.body] : []),
+      title,
+      ...(body ? ['', body] : []),
       '',
       '-- ',
-      `Stop these e-mails: ${unsubscribeUrl}`,
+      m.stop(unsubscribeUrl),
     ];
     await this.send({
       to: to.email,
-      subject: notification.title,
+      subject: title,
       text: lines.join('\n'),
       unsubscribeUrl,
     });
   }
 
-  /** The daily digest: one e-mail listing every notification, oldest first. */
+  /** The daily digest: one e-mail listing every notification, oldest first, in the account's language. */
   async deliverDigest(notifications: NotificationEntity[], to: Recipient | null): Promise<void> {
     if (!to) return;
     const unsubscribeUrl = this.unsubscribeLink(to);
+    const m = DELIVERY_TEXT[to.language];
     const items = [...notifications]
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map((n) => `• ${n.title}${n.body ? `\n  ${n.body}` : ''}`);
+      .map((n) => notificationText(n, to.language))
+      .map(({ title, body }) => `• ${title}${body ? `\n  ${body}` : ''}`);
     await this.send({
       to: to.email,
-      subject: `Stoop 311: ${notifications.length} updates since yesterday`,
+      subject: m.digestSubject(notifications.length),
       text: [
-        `Hello ${to.displayName},`,
+        m.hello(to.displayName),
         '',
-        `Your daily digest (${notifications.length} updates):`,
+        m.digestIntro(notifications.length),
         '',
         ...items,
         '',
         '-- ',
-        `Stop these e-mails: ${unsubscribeUrl}`,
+        m.stop(unsubscribeUrl),
       ].join('\n'),
       unsubscribeUrl,
     });

@@ -10,6 +10,10 @@ import type {
   Recipient,
 } from '../../modules/notification/notification.service.js';
 import { normalisePhone } from '../../lib/phone.js';
+import {
+  DELIVERY_TEXT,
+  notificationText,
+} from '../../modules/notification/notification.messages.js';
 import type { SmsSender } from '../../modules/sms/sms-delivery.service.js';
 
 /** A {@link DeliveryAdapter} for the SMS channel. */
@@ -18,22 +22,24 @@ export class SmsNotificationAdapter implements DeliveryAdapter {
 
   async deliver(notification: NotificationEntity, to: Recipient | null): Promise<void> {
     if (!to?.phone || to.smsOptedOut) return;
+    const { title } = notificationText(notification, to.language);
     await this.sender.send(
       normalisePhone(to.phone),
-      `Stoop 311: ${notification.title} Reply STOP to opt out.`,
+      `Stoop 311: ${title} ${DELIVERY_TEXT[to.language].textOptOut}`,
     );
   }
 
-  /** The daily digest as one text: how many updates and the newest few titles. */
+  /** The daily digest as one text: how many updates and the newest few titles, in the account's language. */
   async deliverDigest(notifications: NotificationEntity[], to: Recipient | null): Promise<void> {
     if (!to?.phone || to.smsOptedOut) return;
     const newest = [...notifications]
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .slice(0, 3)
-      .map((n) => n.title);
+      .map((n) => notificationText(n, to.language).title);
+    const m = DELIVERY_TEXT[to.language];
     await this.sender.send(
       normalisePhone(to.phone),
-      `Stoop 311: ${notifications.length} updates. ${newest.join('; ')}. Reply STOP to opt out.`,
+      `Stoop 311: ${m.textDigest(notifications.length)} ${newest.join('; ')}. ${m.textOptOut}`,
     );
   }
 }

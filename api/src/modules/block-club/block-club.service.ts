@@ -54,6 +54,7 @@ import type {
   PolygonGeoJson,
   PostRow,
 } from './block-club.repository.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 /** Largest club, in square metres (5 km²). */
 export const MAX_CLUB_AREA_M2 = 5_000_000;
@@ -241,10 +242,10 @@ export class BlockClubService {
               kind: 'COMMENTED',
               targetType: 'BLOCK_CLUB',
               targetId: club.id,
-              title: `New comment on your post in ${club.name}`,
+              title: NOTIFY.clubPostComment(club.name),
               body: comment.body.slice(0, 140),
               coalesceKey: `CLUB_POST_COMMENT:${post.id}`,
-              coalescedTitle: (n) => `${n} new comments on your post in ${club.name}`,
+              coalescedTitle: (n) => NOTIFY.clubPostComments(n, club.name),
             },
           ],
           actor.user?.id,
@@ -510,9 +511,9 @@ export class BlockClubService {
           kind: 'MEMBERSHIP' as const,
           targetType: 'BLOCK_CLUB',
           targetId: club.id,
-          title: `${user.displayName} asked to join ${club.name}`,
+          title: NOTIFY.joinAsked(user.displayName, club.name),
           coalesceKey: `MEMBERSHIP_PENDING:${club.id}`,
-          coalescedTitle: (n: number) => `${n} neighbours asked to join ${club.name}`,
+          coalescedTitle: (n: number) => NOTIFY.joinsAsked(n, club.name),
         })),
         user.id,
       );
@@ -596,9 +597,7 @@ export class BlockClubService {
             kind: 'MEMBERSHIP',
             targetType: 'BLOCK_CLUB',
             targetId: clubId,
-            title: approve
-              ? `You are now a member of ${club.name}`
-              : `Your request to join ${club.name} was declined`,
+            title: NOTIFY.joinDecided(club.name, approve),
           },
         ],
         actorId,
@@ -750,10 +749,10 @@ export class BlockClubService {
         kind: 'CLUB_ACTIVITY',
         targetType: 'BLOCK_CLUB',
         targetId: club.id,
-        title: `New post in ${club.name}`,
+        title: NOTIFY.clubPost(club.name),
         body: text.slice(0, 140),
         coalesceKey: `CLUB_POST:${club.id}`,
-        coalescedTitle: (n) => `${n} new posts in ${club.name}`,
+        coalescedTitle: (n) => NOTIFY.clubPosts(n, club.name),
       }));
       return { post, notes };
     });
@@ -852,7 +851,6 @@ export class BlockClubService {
       problems.push({ field: 'input.endsAt', message: 'must be in the future' });
     }
     if (problems.length) throw new BadInputError(problems);
-    const when = input.startsAt.toISOString().slice(0, 10);
     const { action, notes } = await this.deps.dataSource.transaction(async (manager) => {
       const action = await this.repository.insertAction(manager, {
         clubId: club.id,
@@ -876,7 +874,7 @@ export class BlockClubService {
         kind: 'CLUB_ACTIVITY',
         targetType: 'BLOCK_CLUB',
         targetId: club.id,
-        title: `${club.name}: ${title} on ${when}`,
+        title: NOTIFY.clubAction(club.name, title, input.startsAt),
         body: place,
       }));
       return { action, notes };

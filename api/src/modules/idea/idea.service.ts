@@ -30,6 +30,7 @@ import type { Actor } from '../user/actor.js';
 import { isStaff, worksForAgency } from '../user/actor.js';
 import type { IdeaEntity, IdeaStatus } from './idea.entity.js';
 import type { IdeaFilter, IdeaOrder, IdeaPosition, IdeaRepository } from './idea.repository.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 /** What the idea service needs. */
 export interface IdeaDeps {
@@ -231,8 +232,8 @@ export class IdeaService {
           kind: 'IDEA_UNDER_REVIEW' as const,
           targetType: 'IDEA',
           targetId: ideaId,
-          title: `Idea under review: ${current.title}`,
-          body: `${count} neighbours voted for it; the city will answer in public.`,
+          title: NOTIFY.ideaUnderReview(current.title),
+          body: NOTIFY.ideaUnderReviewBody(count),
         })),
         null,
       );
@@ -313,7 +314,7 @@ export class IdeaService {
           kind: 'IDEA_RESPONSE' as const,
           targetType: 'IDEA',
           targetId: idea.id,
-          title: `The city answered "${idea.title}": ${input.status.replace('_', ' ').toLowerCase()}`,
+          title: NOTIFY.ideaAnswered(idea.title, input.status),
           body: text.slice(0, 280),
         })),
         user.id,
@@ -411,7 +412,7 @@ export class IdeaService {
     await this.deps.repository.bumpCommentCount(manager, comment.targetId);
     await this.deps.follows.followIn(manager, comment.authorId, 'IDEA', comment.targetId);
     const idea = await this.deps.repository.findById(comment.targetId, manager);
-    const title = idea?.title ?? 'an idea';
+    const title = idea?.title ?? null;
     const followers = await this.deps.follows.followerIds(manager, 'IDEA', comment.targetId);
     return this.deps.notifications.notify(
       manager,
@@ -420,10 +421,10 @@ export class IdeaService {
         kind: 'COMMENTED' as const,
         targetType: 'IDEA',
         targetId: comment.targetId,
-        title: `New comment on "${title}"`,
+        title: NOTIFY.ideaComment(title),
         body: comment.body.slice(0, 140),
         coalesceKey: `COMMENTED:${comment.targetId}`,
-        coalescedTitle: (n: number) => `${n} new comments on "${title}"`,
+        coalescedTitle: (n: number) => NOTIFY.ideaComments(n, title),
       })),
       actor.user?.id,
     );

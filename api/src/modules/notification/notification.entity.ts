@@ -15,6 +15,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Relation } from 'typeorm';
+import type { Translations } from '../../lib/language.js';
 import { UserEntity } from '../user/user.entity.js';
 
 /** Kinds of notification; each can be turned off in the person's preferences. */
@@ -65,6 +66,10 @@ export class NotificationEntity {
 
   @Column({ type: 'text', default: '' })
   body: string;
+
+  /** Title and body in other languages: `{ "es": { "title": …, "body": … } }` (see notification.messages.ts). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Translations<{ title: string; body: string }>;
 
   /** How many events this notification stands for (coalesced supports and comments). */
   @Column({ type: 'integer', default: 1 })

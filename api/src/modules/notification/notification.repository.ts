@@ -2,6 +2,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeliveryChannel, NotificationKind } from './notification.entity.js';
 import { NotificationEntity, OutboxEntity } from './notification.entity.js';
+import type { Localized } from './notification.messages.js';
 
 /** One notification to write (or to fold into a recent one with the same coalescing key). */
 export interface NotificationDraft {
@@ -9,11 +10,20 @@ export interface NotificationDraft {
   kind: NotificationKind;
   targetType: string;
   targetId: string;
-  title: string;
-  body?: string;
+  /** In every language (notification.messages.ts). */
+  title: Localized;
+  /** Text someone wrote (the same in every language), or Stoop's own in every language. */
+  body?: string | Localized;
   coalesceKey?: string | null;
   /** Builds the title of a folded notification from its new count ("5 neighbours co-signed"). */
-  coalescedTitle?: (count: number) => string;
+  coalescedTitle?: (count: number) => Localized;
+}
+
+/** The English title and body of a draft, and the other languages beside them. */
+function texts(title: Localized, body: string | Localized | undefined, keptBody: string) {
+  const en = typeof body === 'string' ? body : (body?.en ?? keptBody);
+  const es = typeof body === 'string' ? body : (body?.es ?? keptBody);
+  return { title: title.en, body: en, translations: { es: { title: title.es, body: es } } };
 }
 
 /** Notifications, preferences and the outbox. */
@@ -52,8 +62,8 @@ export class NotificationRepository {
         .getOne();
       if (existing) {
         existing.count += 1;
-        existing.title = draft.coalescedTitle ? draft.coalescedTitle(existing.count) : draft.title;
-        existing.body = draft.body ?? existing.body;
+        const title = draft.coalescedTitle ? draft.coalescedTitle(existing.count) : draft.title;
+        Object.assign(existing, texts(title, draft.body, existing.body));
         existing.readAt = null;
         return repo.save(existing);
       }
@@ -64,8 +74,7 @@ export class NotificationRepository {
         kind: draft.kind,
         targetType: draft.targetType,
         targetId: draft.targetId,
-        title: draft.title,
-        body: draft.body ?? '',
+        ...texts(draft.title, draft.body, ''),
         coalesceKey: draft.coalesceKey ?? null,
         count: 1,
       }),

@@ -49,7 +49,8 @@ export class NotificationResolver {
       this.notificationService.counts(ctx.actor),
     ]);
     const edges = page.rows.map((n) => ({
-      node: presentNotification(n),
+      // in the interface's language (Accept-Language / the socket's `language` parameter)
+      node: presentNotification(n, ctx.language),
       cursor: encodeCursor([n.updatedAt.toISOString(), n.id]),
     }));
     return {
@@ -104,8 +105,11 @@ export class NotificationResolver {
         (context as GraphQLContext).actor,
       ),
   })
-  notificationAdded(@Root() notification: NotificationEntity): Notification {
-    return presentNotification(notification);
+  notificationAdded(
+    @Root() notification: NotificationEntity,
+    @Ctx() ctx: GraphQLContext,
+  ): Notification {
+    return presentNotification(notification, ctx.language);
   }
 }
 

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badField, UnauthenticatedError } from '../../lib/errors.js';
+import { isLanguage, type Language } from '../../lib/language.js';
 import type { Logger } from '../../lib/logger.js';
 import type { PubSub } from '../../lib/pubsub.js';
 import type { Actor } from '../user/actor.js';
@@ -139,6 +140,8 @@ export interface Recipient {
   email: string;
   phone: string | null;
   displayName: string;
+  /** The account's language: e-mails and texts are written in it. */
+  language: Language;
   /** Whether the account's phone texted STOP. */
   smsOptedOut: boolean;
   /** Query string of a signed one-click unsubscribe link for the channel (`u=…&c=…&sig=…`). */
@@ -175,9 +178,10 @@ export class NotificationService {
       email: string;
       phone: string | null;
       display_name: string;
+      locale: string;
       sms_opted_out: boolean;
     }[] = await manager.query(
-      `SELECT u.email, u.phone, u.display_name,
+      `SELECT u.email, u.phone, u.display_name, u.locale,
               EXISTS (SELECT 1 FROM sms_opt_outs o
                        WHERE u.phone IS NOT NULL
                          AND regexp_replace(o.phone, '[^0-9]', '', 'g') IN (
@@ -197,6 +201,7 @@ export class NotificationService {
       email: row.email,
       phone: row.phone,
       displayName: row.display_name,
+      language: isLanguage(row.locale) ? row.locale : 'en',
       smsOptedOut: row.sms_opted_out,
       unsubscribeQuery: query.toString(),
     };

@@ -25,6 +25,7 @@ import type { RequestMergeRepository } from './request-merge.repository.js';
 import type { RequestEventEntity, ServiceRequestEntity } from './service-request.entity.js';
 import type { ServiceRequestRepository } from './service-request.repository.js';
 import type { ServiceRequestService } from './service-request.service.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 /** Merge and reopen rules. */
 export class RequestMergeService {
@@ -127,8 +128,8 @@ export class RequestMergeService {
           kind: 'MERGED' as const,
           targetType: 'REQUEST',
           targetId: original!.id,
-          title: `${duplicate.trackingNumber} was merged into ${original!.trackingNumber}`,
-          body: 'You now follow the original request.',
+          title: NOTIFY.merged(duplicate.trackingNumber, original!.trackingNumber),
+          body: NOTIFY.mergedBody,
         })),
         userId,
       );
@@ -211,7 +212,7 @@ export class RequestMergeService {
           kind: 'REOPEN_REQUESTED' as const,
           targetType: 'REQUEST',
           targetId: request.id,
-          title: `Asked to reopen ${request.trackingNumber}`,
+          title: NOTIFY.reopenAsked(request.trackingNumber),
           body: text,
         })),
         user.id,
@@ -296,9 +297,7 @@ export class RequestMergeService {
           kind: 'REOPEN_DECIDED' as const,
           targetType: 'REQUEST',
           targetId: request.id,
-          title: accept
-            ? `${request.trackingNumber} was reopened`
-            : `The request to reopen ${request.trackingNumber} was refused`,
+          title: NOTIFY.reopenDecided(request.trackingNumber, accept),
           body: clean ?? '',
         })),
         userId,

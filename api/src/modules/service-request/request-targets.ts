@@ -13,6 +13,7 @@ import type { NotificationService } from '../notification/notification.service.j
 import type { RequestEventEntity } from './service-request.entity.js';
 import type { ServiceRequestRepository } from './service-request.repository.js';
 import type { ServiceRequestService } from './service-request.service.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 /** Registers requests and areas as follow targets and requests as comment targets. */
 export function registerRequestTargets(deps: {
@@ -66,10 +67,10 @@ export function registerRequestTargets(deps: {
           kind: 'COMMENTED' as const,
           targetType: 'REQUEST',
           targetId: comment.targetId,
-          title: `New comment on ${trackingNumber}`,
+          title: NOTIFY.requestComment(trackingNumber),
           body: comment.body.slice(0, 140),
           coalesceKey: `COMMENTED:${comment.targetId}`,
-          coalescedTitle: (n: number) => `${n} new comments on ${trackingNumber}`,
+          coalescedTitle: (n: number) => NOTIFY.requestComments(n, trackingNumber),
         })),
         actor.user?.id,
       );

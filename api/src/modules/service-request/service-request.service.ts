@@ -55,6 +55,8 @@ import type {
   ServiceRequestEntity,
   Visibility,
 } from './service-request.entity.js';
+import { NOTIFY, areaName } from '../notification/notification.messages.js';
+import { serviceName } from '../service-definition/catalogue-text.js';
 
 /** A submission, as every door hands it over. */
 export interface SubmitRequestInput {
@@ -393,7 +395,7 @@ export class ServiceRequestService {
       if (!definition.isPrivate) {
         for (const area of placeAreas) {
           const followers = await this.follows.followerIds(manager, 'AREA', area.id);
-          const where = area.kind === 'WARD' ? `Ward ${area.number}` : area.name;
+          const where = areaName(area);
           notes.push(
             ...(await this.notifications.notify(
               manager,
@@ -402,9 +404,12 @@ export class ServiceRequestService {
                 kind: 'AREA_REQUEST' as const,
                 targetType: 'AREA',
                 targetId: area.id,
-                title: `New request in ${where}: ${definition.name}`,
+                title: NOTIFY.areaRequest(where, {
+                  en: serviceName(definition, 'en'),
+                  es: serviceName(definition, 'es'),
+                }),
                 coalesceKey: `AREA_REQUEST:${area.id}`,
-                coalescedTitle: (n: number) => `${n} new requests in ${where}`,
+                coalescedTitle: (n: number) => NOTIFY.areaRequests(n, where),
               })),
               actor.user?.id,
             )),
@@ -727,7 +732,6 @@ export class ServiceRequestService {
     const publicChange = events.find((e) => e.visibility === 'PUBLIC');
     if (publicChange) {
       const followers = await this.follows.followerIds(manager, 'REQUEST', request.id);
-      const label = statusChanged ? to.replace(/_/g, ' ').toLowerCase() : 'updated';
       notes.push(
         ...(await this.notifications.notify(
           manager,
@@ -736,7 +740,7 @@ export class ServiceRequestService {
             kind: 'STATUS_CHANGED' as const,
             targetType: 'REQUEST',
             targetId: request.id,
-            title: `${request.trackingNumber} is ${label}`,
+            title: NOTIFY.statusChanged(request.trackingNumber, statusChanged ? to : null),
             body: publicChange.text ?? '',
           })),
           userId,

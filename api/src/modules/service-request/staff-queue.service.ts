@@ -31,6 +31,7 @@ import type {
   StaffQueueOrder,
   StaffQueueRepository,
 } from './staff-queue.repository.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 export type { QueueKeyValue, StaffQueueOrder };
 
@@ -245,7 +246,7 @@ export class StaffQueueService {
                   kind: 'ASSIGNED' as const,
                   targetType: 'REQUEST',
                   targetId: request.id,
-                  title: `${request.trackingNumber} was assigned to you`,
+                  title: NOTIFY.assigned(request.trackingNumber),
                   body: request.description.slice(0, 140),
                 },
               ],

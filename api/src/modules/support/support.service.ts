@@ -13,6 +13,7 @@ import type { ServiceRequestEntity } from '../service-request/service-request.en
 import type { ServiceRequestService } from '../service-request/service-request.service.js';
 import type { Actor } from '../user/actor.js';
 import type { SupportRepository } from './support.repository.js';
+import { NOTIFY } from '../notification/notification.messages.js';
 
 /** Support rules. */
 export class SupportService {
@@ -64,9 +65,9 @@ export class SupportService {
           kind: 'SUPPORTED' as const,
           targetType: 'REQUEST',
           targetId: requestId,
-          title: `A neighbour co-signed ${request.trackingNumber}`,
+          title: NOTIFY.supported(request.trackingNumber),
           coalesceKey: `SUPPORTED:${requestId}`,
-          coalescedTitle: (n: number) => `${n} neighbours co-signed ${request.trackingNumber}`,
+          coalescedTitle: (n: number) => NOTIFY.supportedMany(n, request.trackingNumber),
         })),
         user.id,
       );
