@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageOfHeader } from '../../api/src/lib/language.js';
 import { collect, startTestApp } from './harness.js';
 import type { GqlResponse, TestApp } from './harness.js';
 
@@ -60,6 +61,17 @@ beforeAll(async () => {
   agencyId = ids.data!.agencies.find((a: any) => a.agency.code === 'CDOT').agency.id;
 });
 afterAll(() => app.close());
+
+describe('the language of a request', () => {
+  it('reads Accept-Language by quality, English when nothing fits', () => {
+    expect(languageOfHeader('en;q=0.3, es-419;q=0.8')).toBe('es');
+    expect(languageOfHeader('es;q=0.5, en-GB')).toBe('en');
+    expect(languageOfHeader('fr-CA, es;q=0')).toBe('en');
+    expect(languageOfHeader('pl, ES;q=0.7')).toBe('es');
+    expect(languageOfHeader(undefined)).toBe('en');
+    expect(languageOfHeader('')).toBe('en');
+  });
+});
 
 describe('catalogue text by language', () => {
   it('answers in Spanish for Accept-Language es, in English otherwise, keys unchanged', async () => {
