@@ -5,7 +5,8 @@
  * the organizer approves from their own open page, the new member posts and the organizer sees it
  * live; RSVP to an action; an organizer edits the club (name, description, join policy, a new area
  * by the keyboard) and others are told only organizers can; find clubs by name and near a point;
- * axe-core on every page.
+ * a club with more requests and members than a page shows them all with "Show more", by the
+ * keyboard, with no request twice when one arrives live meanwhile; axe-core on every page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -705,6 +706,158 @@ describe('the clubs pages in Spanish and at 320 px', () => {
     expect(await page.getByTestId('member-count').textContent()).toBe('1 miembro');
     expect(await noSideways()).toBe(true);
     await checkA11y(page, 'club page (Spanish, 320 px)');
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The items of one list on the club page, by the text of their links. */
+async function trackingNumbers(page: Page): Promise<string[]> {
+  const links = await page.getByTestId('club-requests').getByRole('link').allTextContents();
+  return links.map((text) => text.split(' · ').pop()!.trim());
+}
+
+/** The text of the element that has the keyboard focus. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
+
+describe('a club with more than a page of requests and members', () => {
+  it('shows every one, a page at a time, by the keyboard; live requests and pending members stay right', async () => {
+    const organizer = await resident('Paula Pager');
+    const at = await where('Lawrence & Damen');
+    // 2 km south of the other tests' clubs: only our requests fall inside
+    const centre = { latitude: at.latitude - 0.02, longitude: at.longitude };
+    const club = await apiClub(organizer.cookie, `${WORD} Long Lists`, centre, 'APPROVAL');
+    const [{ id: clubId }] = (await app.dataSource.query(
+      `SELECT id FROM block_clubs WHERE slug = $1`,
+      [club.slug],
+    )) as [{ id: string }];
+    // The seed's requests inside (a few, from 2021) come after ours, which are newer.
+    const seeded = await app.gql<any>(
+      `query($slug: String!) { blockClub(slug: $slug) { requests(first: 1) { totalCount } } }`,
+      { slug: club.slug },
+    );
+    const base = seeded.data.blockClub.requests.totalCount as number;
+    expect(base).toBeLessThan(10);
+    const tag = `LL${Date.now().toString(36).slice(-5)}`;
+    // 44 open potholes inside, newest first: tag-01 (a minute ago) … tag-44
+    await app.dataSource.query(
+      `INSERT INTO service_requests (tracking_number, service_definition_id, description, location,
+              status, detailed_status, agency_id, channel, requested_at, updated_at)
+       SELECT $1 || '-' || lpad(i::text, 2, '0'), s.id, 'Paged pothole ' || i,
+              ST_SetSRID(ST_MakePoint($2::float8 + ((i % 7) - 3) * 20 * $4::float8,
+                                      $3::float8 + ((i % 5) - 2) * 20 * $5::float8), 4326),
+              'OPEN', 'SUBMITTED', s.agency_id, 'WEB',
+              now() - i * interval '1 minute', now() - i * interval '1 minute'
+         FROM service_definitions s, generate_series(1, 44) AS i
+        WHERE s.code = $6`,
+      [tag, centre.longitude, centre.latitude, DLNG, DLAT, POTHOLE],
+    );
+    // 55 members who joined before 3 neighbours asked to join: with the organizer, 59 people
+    await app.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash)
+       SELECT $1 || '-' || lpad(i::text, 2, '0') || '@example.test',
+              CASE WHEN i <= 55 THEN 'Member ' || lpad(i::text, 2, '0')
+                   ELSE 'Asker ' || (i - 55) END, 'x'
+         FROM generate_series(1, 58) AS i`,
+      [tag],
+    );
+    await app.dataSource.query(
+      `INSERT INTO block_club_members (club_id, user_id, role, status, joined_at)
+       SELECT $1, u.id, 'MEMBER', CASE WHEN u.display_name LIKE 'Asker%' THEN 'PENDING' ELSE 'ACTIVE' END,
+              now() - interval '1 day' + row_number() OVER (ORDER BY u.email) * interval '1 minute'
+         FROM users u WHERE u.email LIKE $2 || '-%'`,
+      [clubId, tag],
+    );
+
+    const { page, errors } = await open(organizer.cookie);
+    await page.goto(`/clubs/${club.slug}`);
+    await page.getByRole('heading', { level: 1, name: `${WORD} Long Lists` }).waitFor();
+    const shownRequests = page.getByTestId('requests-shown');
+    const showing = (n: number, total: number) => `Showing ${n} of ${total} requests`;
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(20, 44 + base));
+    expect(await trackingNumbers(page)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
+    );
+    await live(page);
+
+    // Show more, by the keyboard: 20 more, the focus on the first of them, the count said.
+    await pressButton(page, 'Show more requests');
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(40, 44 + base));
+    await announced(page, new RegExp(showing(40, 44 + base)));
+    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tag}-21$`));
+    expect(await trackingNumbers(page)).toHaveLength(40);
+
+    // A request reported now arrives live at the top; a re-read of the page (here after
+    // (un)following the club) pushes the first page's last request out of it: it stays shown, once.
+    const fresh = await submitPothole(
+      { latitude: centre.latitude + 30 * DLAT, longitude: centre.longitude },
+      `${WORD} pothole while paging`,
+    );
+    await page
+      .getByTestId('club-requests')
+      .getByRole('link', { name: new RegExp(fresh.trackingNumber) })
+      .waitFor();
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(41, 45 + base));
+    await pressButton(page, /^Follow(ing)?$/);
+    await announced(page, /You (no longer )?follow this club/);
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(41, 45 + base));
+
+    await pressButton(page, 'Show more requests');
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(45 + base, 45 + base));
+    await announced(page, new RegExp(showing(45 + base, 45 + base)));
+    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tag}-41$`));
+    expect(await page.getByRole('button', { name: 'Show more requests' }).count()).toBe(0);
+    const all = await trackingNumbers(page);
+    expect(all).toHaveLength(45 + base);
+    expect(new Set(all).size).toBe(45 + base);
+    expect(all[0]).toBe(fresh.trackingNumber);
+    expect(all.slice(1, 45)).toEqual(
+      Array.from({ length: 44 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
+    );
+
+    // Members: organizers first, then members; requests to join come last, after "Show more".
+    const shownMembers = page.getByTestId('members-shown');
+    const members = page.getByTestId('members');
+    const pending = page.getByTestId('pending');
+    expect(await shownMembers.textContent()).toMatch(
+      /Showing 50 of 59 members and requests to join/,
+    );
+    expect(await members.locator('li').count()).toBe(50);
+    expect(await pending.textContent()).toContain('Nobody is waiting.');
+    await page.getByText('Requests to join come after the members').waitFor();
+    await pressButton(page, 'Show more members');
+    await expect
+      .poll(() => shownMembers.textContent())
+      .toMatch(/Showing 59 of 59 members and requests to join/);
+    await announced(page, /Showing 59 of 59 members and requests to join/);
+    await expect.poll(() => focused(page)).toMatch(/^Member 50/);
+    expect(await page.getByRole('button', { name: 'Show more members' }).count()).toBe(0);
+    const names = (await members.locator('.name').allTextContents()).map((n) => n.trim());
+    expect(names).toEqual([
+      'Paula Pager',
+      ...Array.from({ length: 55 }, (_, i) => `Member ${String(i + 1).padStart(2, '0')}`),
+    ]);
+    expect(await pending.locator('.name').allTextContents()).toEqual([
+      'Asker 1',
+      'Asker 2',
+      'Asker 3',
+    ]);
+    await checkA11y(page, 'club page, every request and member shown');
+
+    // The organizer decides on requests to join that came with the second page.
+    await pressButton(page, 'Approve Asker 1');
+    await members.getByText('Asker 1').waitFor();
+    await pressButton(page, 'Decline Asker 2');
+    await expect.poll(() => pending.locator('.name').allTextContents()).toEqual(['Asker 3']);
+    await expect
+      .poll(() => shownMembers.textContent())
+      .toMatch(/Showing 58 of 58 members and requests to join/);
+    const after = (await members.locator('.name').allTextContents()).map((n) => n.trim());
+    expect(after).toHaveLength(57);
+    expect(new Set(after).size).toBe(57);
+    expect(after).toContain('Asker 1');
+    expect(await page.getByTestId('member-count').textContent()).toBe('57 members');
     expect(errors).toEqual([]);
   });
 });

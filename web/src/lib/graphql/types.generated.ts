@@ -1024,7 +1024,7 @@ export type ClubPageQueryVariables = Exact<{
 }>;
 
 
-export type ClubPageQuery = { blockClub: { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, memberCount: number, areaSquareMeters: number, createdAt: unknown, hidden: boolean, viewerIsFollowing: boolean, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number }, posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } }> }, requests: { totalCount: number, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, adoptedRequests: { totalCount: number, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, actions: { totalCount: number, edges: Array<{ node: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } }> }, ideas: { totalCount: number, items: Array<{ id: string, title: string, status: string, voteCount: number }> }, members: { totalCount: number, edges: Array<{ node: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } }> } } | null };
+export type ClubPageQuery = { blockClub: { id: string, slug: string, name: string, description: string, joinPolicy: BlockClubJoinPolicy, memberCount: number, areaSquareMeters: number, createdAt: unknown, hidden: boolean, viewerIsFollowing: boolean, viewerMembership: { role: BlockClubRole, status: BlockClubMemberStatus } | null, boundary: { type: string, coordinates: Array<Array<Array<number>>> }, center: { latitude: number, longitude: number }, posts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } }> }, requests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, adoptedRequests: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> }, actions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } }> }, ideas: { totalCount: number, items: Array<{ id: string, title: string, status: string, voteCount: number }> }, members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } }> } } | null };
 
 export type ClubMorePostsQueryVariables = Exact<{
   slug: string;
@@ -1033,6 +1033,38 @@ export type ClubMorePostsQueryVariables = Exact<{
 
 
 export type ClubMorePostsQuery = { blockClub: { id: string, posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number } }> } } | null };
+
+export type ClubMoreRequestsQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubMoreRequestsQuery = { blockClub: { id: string, requests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> } } | null };
+
+export type ClubMoreAdoptedRequestsQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubMoreAdoptedRequestsQuery = { blockClub: { id: string, adoptedRequests: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } } }> } } | null };
+
+export type ClubMoreActionsQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubMoreActionsQuery = { blockClub: { id: string, actions: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, description: string, place: string, startsAt: unknown, endsAt: unknown, viewerResponse: RsvpResponse | null, rsvpCounts: { going: number, maybe: number, notGoing: number } } }> } } | null };
+
+export type ClubMoreMembersQueryVariables = Exact<{
+  slug: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClubMoreMembersQuery = { blockClub: { id: string, members: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { userId: string, displayName: string, role: BlockClubRole, status: BlockClubMemberStatus, joinedAt: unknown } }> } } | null };
 
 export type ClubActivitySubscriptionVariables = Exact<{
   id: string | number;
