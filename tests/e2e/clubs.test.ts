@@ -716,6 +716,15 @@ async function trackingNumbers(page: Page): Promise<string[]> {
   return links.map((text) => text.split(' · ').pop()!.trim());
 }
 
+/** How many closed requests the API counts inside a club. */
+async function closedInside(slug: string): Promise<number> {
+  const res = await app.gql(
+    `query($slug: String!) { blockClub(slug: $slug) { requests(filter: { status: CLOSED }) { totalCount } } }`,
+    { slug },
+  );
+  return res.data!.blockClub.requests.totalCount as number;
+}
+
 /** The text of the element that has the keyboard focus. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
@@ -815,6 +824,19 @@ describe('a club with more than a page of requests and members', () => {
     expect(all.slice(1, 45)).toEqual(
       Array.from({ length: 44 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
     );
+
+    // The status filter is the API's: its count, its pages, its "Show more".
+    const openCount = 45 + base - (await closedInside(club.slug));
+    await page.locator('#request-filter').selectOption('OPEN');
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(20, openCount));
+    expect(await trackingNumbers(page)).toEqual([
+      fresh.trackingNumber,
+      ...Array.from({ length: 19 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
+    ]);
+    await pressButton(page, 'Show more requests');
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(40, openCount));
+    await page.locator('#request-filter').selectOption('ALL');
+    await expect.poll(() => shownRequests.textContent()).toContain(showing(20, 45 + base));
 
     // Members: organizers first, then members; requests to join come last, after "Show more".
     const shownMembers = page.getByTestId('members-shown');

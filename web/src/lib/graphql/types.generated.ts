@@ -1021,6 +1021,7 @@ export type ClubMemberItemFragment = { userId: string, displayName: string, role
 
 export type ClubPageQueryVariables = Exact<{
   slug: string;
+  requestStatus?: RequestStatus | null | undefined;
 }>;
 
 
@@ -1037,6 +1038,7 @@ export type ClubMorePostsQuery = { blockClub: { id: string, posts: { pageInfo: {
 export type ClubMoreRequestsQueryVariables = Exact<{
   slug: string;
   after?: string | null | undefined;
+  requestStatus?: RequestStatus | null | undefined;
 }>;
 
 
