@@ -779,6 +779,14 @@ describe('a club with more than a page of requests and members', () => {
       [clubId, tag],
     );
 
+    // 35 posts by the organizer, newest first: post 01 a minute ago … post 35
+    await app.dataSource.query(
+      `INSERT INTO block_club_posts (club_id, author_id, body, created_at)
+       SELECT $1, $2, 'Paged post ' || lpad(i::text, 2, '0'), now() - i * interval '1 minute'
+         FROM generate_series(1, 35) AS i`,
+      [clubId, organizer.id],
+    );
+
     const { page, errors } = await open(organizer.cookie);
     await page.goto(`/clubs/${club.slug}`);
     await page.getByRole('heading', { level: 1, name: `${WORD} Long Lists` }).waitFor();
@@ -880,6 +888,22 @@ describe('a club with more than a page of requests and members', () => {
     expect(new Set(after).size).toBe(57);
     expect(after).toContain('Asker 1');
     expect(await page.getByTestId('member-count').textContent()).toBe('57 members');
+
+    // The feed: 30 posts, then the last 5 by "Show more posts", the focus on the first of them.
+    const shownPosts = page.getByTestId('posts-shown');
+    expect(await shownPosts.textContent()).toContain('Showing 30 of 35 posts');
+    await pressButton(page, 'Show more posts');
+    await expect.poll(() => shownPosts.textContent()).toContain('Showing 35 of 35 posts');
+    await announced(page, /Showing 35 of 35 posts/);
+    await expect.poll(() => focused(page)).toContain('Paged post 31');
+    expect(await page.getByRole('button', { name: 'Show more posts' }).count()).toBe(0);
+    const bodies = await page
+      .getByTestId('feed')
+      .getByText(/^Paged post \d\d$/)
+      .allTextContents();
+    expect(bodies).toEqual(
+      Array.from({ length: 35 }, (_, i) => `Paged post ${String(i + 1).padStart(2, '0')}`),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -153,6 +153,11 @@ export const clubs = defineMessages({
     'clubs.follow.stopped': 'You no longer follow this club.',
     'clubs.feed.title': 'Feed',
     'clubs.feed.none': 'No posts yet.',
+    'clubs.posts.more': 'Show more posts',
+    'clubs.posts.shown': {
+      one: 'Showing {shown} of {count} post',
+      other: 'Showing {shown} of {count} posts',
+    },
     'clubs.post.label': 'Write to the club',
     'clubs.post.send': 'Post',
     'clubs.post.sent': 'Your post is on the feed.',
@@ -441,6 +446,11 @@ export const clubs = defineMessages({
     'clubs.follow.stopped': 'Ya no sigue este club.',
     'clubs.feed.title': 'Publicaciones',
     'clubs.feed.none': 'Todavía no hay publicaciones.',
+    'clubs.posts.more': 'Ver más publicaciones',
+    'clubs.posts.shown': {
+      one: 'Mostrando {shown} de {count} publicación',
+      other: 'Mostrando {shown} de {count} publicaciones',
+    },
     'clubs.post.label': 'Escribir al club',
     'clubs.post.send': 'Publicar',
     'clubs.post.sent': 'Su publicación está en el muro.',
