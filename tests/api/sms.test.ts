@@ -72,7 +72,8 @@ describe('SMS door', () => {
 
   it('answers a tracking number with status and expected date', async () => {
     const [row] = (await app.dataSource.query(
-      `SELECT tracking_number, detailed_status FROM service_requests ORDER BY tracking_number LIMIT 1`,
+      `SELECT tracking_number, detailed_status FROM service_requests
+        WHERE tracking_number ~ '^SR[0-9]{2}-[0-9]{8}$' ORDER BY tracking_number LIMIT 1`,
     )) as { tracking_number: string; detailed_status: string }[];
     const status = row!.detailed_status.replace(/_/g, ' ').toLowerCase();
     expect(await text(app, `STATUS ${row!.tracking_number}`, {}, '+13125550999')).toContain(

@@ -749,18 +749,22 @@ describe('a club with more than a page of requests and members', () => {
     const base = seeded.data.blockClub.requests.totalCount as number;
     expect(base).toBeLessThan(10);
     const tag = `LL${Date.now().toString(36).slice(-5)}`;
-    // 44 open potholes inside, newest first: tag-01 (a minute ago) … tag-44
+    // real tracking numbers (SR99-…, a year no import uses), so other files that read the first
+    // request by number still get one the SMS door knows
+    const numberBase = 10_000_000 + Math.floor(Math.random() * 80_000) * 1000;
+    const tn = (i: number) => `SR99-${numberBase + i}`;
+    // 44 open potholes inside, newest first: tn(1) (a minute ago) … tn(44)
     await app.dataSource.query(
       `INSERT INTO service_requests (tracking_number, service_definition_id, description, location,
               status, detailed_status, agency_id, channel, requested_at, updated_at)
-       SELECT $1 || '-' || lpad(i::text, 2, '0'), s.id, 'Paged pothole ' || i,
+       SELECT 'SR99-' || ($1::int + i), s.id, 'Paged pothole ' || i,
               ST_SetSRID(ST_MakePoint($2::float8 + ((i % 7) - 3) * 20 * $4::float8,
                                       $3::float8 + ((i % 5) - 2) * 20 * $5::float8), 4326),
               'OPEN', 'SUBMITTED', s.agency_id, 'WEB',
               now() - i * interval '1 minute', now() - i * interval '1 minute'
          FROM service_definitions s, generate_series(1, 44) AS i
         WHERE s.code = $6`,
-      [tag, centre.longitude, centre.latitude, DLNG, DLAT, POTHOLE],
+      [numberBase, centre.longitude, centre.latitude, DLNG, DLAT, POTHOLE],
     );
     // 55 members who joined before 3 neighbours asked to join: with the organizer, 59 people
     await app.dataSource.query(
@@ -793,16 +797,14 @@ describe('a club with more than a page of requests and members', () => {
     const shownRequests = page.getByTestId('requests-shown');
     const showing = (n: number, total: number) => `Showing ${n} of ${total} requests`;
     await expect.poll(() => shownRequests.textContent()).toContain(showing(20, 44 + base));
-    expect(await trackingNumbers(page)).toEqual(
-      Array.from({ length: 20 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
-    );
+    expect(await trackingNumbers(page)).toEqual(Array.from({ length: 20 }, (_, i) => tn(i + 1)));
     await live(page);
 
     // Show more, by the keyboard: 20 more, the focus on the first of them, the count said.
     await pressButton(page, 'Show more requests');
     await expect.poll(() => shownRequests.textContent()).toContain(showing(40, 44 + base));
     await announced(page, new RegExp(showing(40, 44 + base)));
-    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tag}-21$`));
+    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tn(21)}$`));
     expect(await trackingNumbers(page)).toHaveLength(40);
 
     // A request reported now arrives live at the top; a re-read of the page (here after
@@ -823,15 +825,13 @@ describe('a club with more than a page of requests and members', () => {
     await pressButton(page, 'Show more requests');
     await expect.poll(() => shownRequests.textContent()).toContain(showing(45 + base, 45 + base));
     await announced(page, new RegExp(showing(45 + base, 45 + base)));
-    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tag}-41$`));
+    await expect.poll(() => focused(page)).toMatch(new RegExp(`^Pothole in Street.* · ${tn(41)}$`));
     expect(await page.getByRole('button', { name: 'Show more requests' }).count()).toBe(0);
     const all = await trackingNumbers(page);
     expect(all).toHaveLength(45 + base);
     expect(new Set(all).size).toBe(45 + base);
     expect(all[0]).toBe(fresh.trackingNumber);
-    expect(all.slice(1, 45)).toEqual(
-      Array.from({ length: 44 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
-    );
+    expect(all.slice(1, 45)).toEqual(Array.from({ length: 44 }, (_, i) => tn(i + 1)));
 
     // The status filter is the API's: its count, its pages, its "Show more".
     const openCount = 45 + base - (await closedInside(club.slug));
@@ -839,7 +839,7 @@ describe('a club with more than a page of requests and members', () => {
     await expect.poll(() => shownRequests.textContent()).toContain(showing(20, openCount));
     expect(await trackingNumbers(page)).toEqual([
       fresh.trackingNumber,
-      ...Array.from({ length: 19 }, (_, i) => `${tag}-${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 19 }, (_, i) => tn(i + 1)),
     ]);
     await pressButton(page, 'Show more requests');
     await expect.poll(() => shownRequests.textContent()).toContain(showing(40, openCount));

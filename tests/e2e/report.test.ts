@@ -714,6 +714,10 @@ describe('/report', { timeout: 120_000 }, () => {
       .waitFor();
     await page.getByRole('radio', { name: 'Cruce peatonal' }).check();
     await page.getByRole('radio', { name: 'Menos de 2 pulgadas' }).check();
+    // answered: the question no longer says to answer it, and the summary is gone
+    await expect.poll(() => page.locator('#attr-depth-error').count()).toBe(0);
+    expect(await page.getByTestId('error-summary').count()).toBe(0);
+    await screenshots(page, 'report-es');
     await page
       .getByLabel('Fotos (opcional)')
       .setInputFiles({ name: 'bache.png', mimeType: 'image/png', buffer: png });
