@@ -4,8 +4,6 @@
  * 07:00 Chicago time, the database allows one delivery per notification and channel, and the
  * preferences API validates and keeps these settings.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpEmailAdapter } from '../../api/src/channels/email/smtp-email.adapter.js';
 import {
@@ -15,39 +13,25 @@ import {
 } from '../../api/src/modules/notification/notification.service.js';
 import type { NotificationKind } from '../../api/src/modules/notification/notification.entity.js';
 import { startTestApp } from './harness.js';
+import { startSmtp, type LocalSmtp } from './smtp.js';
 import type { TestApp } from './harness.js';
 
 let now = new Date();
 let app: TestApp;
 let requestId: string;
-let smtp: SMTPServer;
-let port: number;
-const mails: { to: string[]; body: string }[] = [];
+let smtp: LocalSmtp;
 
 beforeAll(async () => {
   app = await startTestApp({ clock: () => now });
   [{ id: requestId }] = (await app.dataSource.query(
     `SELECT id FROM service_requests ORDER BY tracking_number LIMIT 1`,
   )) as [{ id: string }];
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
 });
 afterAll(async () => {
   // leave no due e-mail behind for other files sharing the database
   await app.dataSource.query(`DELETE FROM outbox WHERE delivered_at IS NULL`);
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await app.close();
 });
 
@@ -82,7 +66,7 @@ function notify(userId: string, kind: NotificationKind, title: string) {
 
 function adapter() {
   return new SmtpEmailAdapter({
-    url: `smtp://127.0.0.1:${port}`,
+    url: smtp.url,
     from: 'Stoop 311 <no-reply@stoop.test>',
     publicUrl: app.url,
   });
@@ -119,17 +103,17 @@ describe('quiet hours', () => {
     expect(chicagoMinutes(rows[0]!.next_attempt_at)).toBe((current + 60) % 1440);
 
     const mail = adapter();
-    mails.length = 0;
+    smtp.mails.length = 0;
     await app.services.notifications.deliverDue({ EMAIL: mail });
-    expect(mails.filter((m) => m.to.includes(person.email)).map((m) => m.body)).toEqual([
+    expect(smtp.mails.filter((m) => m.to.includes(person.email)).map((m) => m.raw)).toEqual([
       expect.stringContaining('Your pothole is in progress'),
     ]);
 
     now = new Date(Date.now() + 61 * 60_000); // quiet hours are over
     await app.services.notifications.deliverDue({ EMAIL: mail });
-    const mine = mails.filter((m) => m.to.includes(person.email));
+    const mine = smtp.mails.filter((m) => m.to.includes(person.email));
     expect(mine).toHaveLength(2);
-    expect(mine[1]!.body).toContain('New comment on your pothole');
+    expect(mine[1]!.raw).toContain('New comment on your pothole');
     mail.close();
     now = new Date();
   });
@@ -159,15 +143,15 @@ describe('daily digest', () => {
       expect(chicagoMinutes(r.next_attempt_at)).toBe(7 * 60);
 
     const mail = adapter();
-    mails.length = 0;
+    smtp.mails.length = 0;
     expect(await app.services.notifications.deliverDue({ EMAIL: mail })).toBeGreaterThanOrEqual(1);
-    expect(mails.filter((m) => m.to.includes(person.email))).toHaveLength(1); // the status change
+    expect(smtp.mails.filter((m) => m.to.includes(person.email))).toHaveLength(1); // the status change
 
     now = new Date(nextChicagoTime(new Date(), '07:00').getTime() + 60_000);
     await app.services.notifications.deliverDue({ EMAIL: mail });
-    const mine = mails.filter((m) => m.to.includes(person.email));
+    const mine = smtp.mails.filter((m) => m.to.includes(person.email));
     expect(mine).toHaveLength(2);
-    const digest = mine[1]!.body.replace(/=\r?\n/g, '');
+    const digest = mine[1]!.raw.replace(/=\r?\n/g, '');
     expect(digest).toContain('3 updates');
     for (const title of [
       '3 neighbours co-signed SR-A',
@@ -178,7 +162,7 @@ describe('daily digest', () => {
     expect(digest).toContain('/notifications/unsubscribe?');
     // nothing is sent twice
     await app.services.notifications.deliverDue({ EMAIL: mail });
-    expect(mails.filter((m) => m.to.includes(person.email))).toHaveLength(2);
+    expect(smtp.mails.filter((m) => m.to.includes(person.email))).toHaveLength(2);
     mail.close();
     now = new Date();
   });

@@ -6,12 +6,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpEmailAdapter } from '../../api/src/channels/email/smtp-email.adapter.js';
 import { HttpSmsSender } from '../../api/src/channels/sms/http-sms.sender.js';
 import { SmsNotificationAdapter } from '../../api/src/channels/sms/sms-notification.adapter.js';
 import { startTestApp } from './harness.js';
+import { startSmtp, type LocalSmtp } from './smtp.js';
 import type { TestApp } from './harness.js';
 
 let app: TestApp;
@@ -119,28 +119,12 @@ describe('HTTP SMS provider', () => {
 });
 
 describe('SMTP e-mail', () => {
-  let smtp: SMTPServer;
-  let port: number;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: LocalSmtp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtp();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   it('sends a notification by e-mail with an unsubscribe link that turns e-mail off', async () => {
     const person = await app.user('RESIDENT');
@@ -161,7 +145,7 @@ describe('SMTP e-mail', () => {
       ]),
     );
     const adapter = new SmtpEmailAdapter({
-      url: `smtp://127.0.0.1:${port}`,
+      url: smtp.url,
       from: 'Stoop 311 <no-reply@stoop.test>',
       publicUrl: app.url,
     });
@@ -169,13 +153,12 @@ describe('SMTP e-mail', () => {
     expect(await app.services.notifications.deliverDue({ EMAIL: adapter })).toBe(0);
     adapter.close();
 
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.to).toEqual([person.email]);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0]!.to).toEqual([person.email]);
     // headers unfolded; the body decoded from quoted-printable
-    const split = mails[0]!.raw.indexOf('\r\n\r\n');
-    const headers = mails[0]!.raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-    const body = mails[0]!.raw
-      .slice(split)
+    const split = smtp.mails[0]!.raw.indexOf('\r\n\r\n');
+    const headers = smtp.mails[0]!.raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+    const body = smtp.mails[0]!.raw.slice(split)
       .replace(/=\r?\n/g, '')
       .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const raw = headers + body;

@@ -3,14 +3,13 @@
  * (Accept-Language, the socket's `language` parameter), e-mails (to a local SMTP server) and texts in
  * the account's language, Stoop's own sentences translated and what people wrote left as written.
  */
-import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SmtpEmailAdapter } from '../../api/src/channels/email/smtp-email.adapter.js';
 import { SmsNotificationAdapter } from '../../api/src/channels/sms/sms-notification.adapter.js';
 import { collect, startTestApp } from './harness.js';
+import { startSmtp, type LocalSmtp } from './smtp.js';
 import type { TestApp } from './harness.js';
 
 const POTHOLE = '4fd3b656e750846c53000004';
@@ -176,28 +175,12 @@ describe('notifications in the reader’s language', () => {
 });
 
 describe('e-mails and texts in the account’s language', () => {
-  let smtp: SMTPServer;
-  let port: number;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: LocalSmtp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtp();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   it('writes a Spanish account’s e-mail and text in Spanish, an English account’s in English', async () => {
     const r = await newRequest();
@@ -217,7 +200,7 @@ describe('e-mails and texts in the account’s language', () => {
     );
     expect(res.errors).toBeUndefined();
     const email = new SmtpEmailAdapter({
-      url: `smtp://127.0.0.1:${port}`,
+      url: smtp.url,
       from: 'Stoop 311 <no-reply@stoop.test>',
       publicUrl: app.url,
     });
@@ -232,7 +215,9 @@ describe('e-mails and texts in the account’s language', () => {
     while ((await app.services.notifications.deliverDue({ EMAIL: email, SMS: sms })) > 0);
     email.close();
 
-    const toVecina = mails.filter((m) => m.to.includes(vecina.email)).map((m) => decodeMail(m.raw));
+    const toVecina = smtp.mails
+      .filter((m) => m.to.includes(vecina.email))
+      .map((m) => decodeMail(m.raw));
     expect(toVecina).toHaveLength(1);
     expect(toVecina[0]!.subject).toBe(`${r.trackingNumber} está completada`);
     expect(toVecina[0]!.text).toContain('Hola, Test RESIDENT:');
@@ -240,7 +225,7 @@ describe('e-mails and texts in the account’s language', () => {
     expect(toVecina[0]!.text).toMatch(/Dejar de recibir estos correos: http\S+unsubscribe/);
     expect(toVecina[0]!.text).not.toContain('Stop these e-mails');
 
-    const toNeighbour = mails
+    const toNeighbour = smtp.mails
       .filter((m) => m.to.includes(neighbour.email))
       .map((m) => decodeMail(m.raw));
     expect(toNeighbour).toHaveLength(1);

@@ -5,8 +5,6 @@
  * unsubscribe that ends that request's e-mails; STOP holds for texts; a missing address is a field
  * error that writes nothing; and the addresses are never readable anywhere.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpEmailAdapter } from '../../api/src/channels/email/smtp-email.adapter.js';
 import type {
@@ -14,6 +12,7 @@ import type {
   OutgoingEmail,
 } from '../../api/src/modules/reporter-updates/reporter-updates.service.js';
 import { startTestApp } from './harness.js';
+import { startSmtp } from './smtp.js';
 import type { TestApp } from './harness.js';
 
 const POTHOLE = '4fd3b656e750846c53000004';
@@ -290,24 +289,10 @@ describe('e-mail delivery and unsubscribing', () => {
   });
 
   it('sends through SMTP with List-Unsubscribe; the link ends that request’s e-mails, once', async () => {
-    const mails: { to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((t) => t.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    const smtp = await startSmtp();
+    const { mails } = smtp;
     const adapter = new SmtpEmailAdapter({
-      url: `smtp://127.0.0.1:${port}`,
+      url: smtp.url,
       from: 'Stoop 311 <no-reply@stoop.test>',
       publicUrl: app.url,
     });
@@ -351,7 +336,7 @@ describe('e-mail delivery and unsubscribing', () => {
       ]);
     } finally {
       adapter.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 });

@@ -47,6 +47,9 @@ export function fieldLanguage(argument: string | null | undefined, operation: La
   return argument;
 }
 
+/** The same text in each language. */
+export type Localized = Record<Language, string>;
+
 /** Translations of one piece of catalogue text, by language (English is the row itself). */
 export type Translations<T> = Partial<Record<Exclude<Language, 'en'>, Partial<T>>>;
 

@@ -5,14 +5,13 @@
  * in the account's language. Text people wrote (a comment, a public note, an idea's title, a
  * club's name) is quoted as written.
  */
-import type { Language } from '../../lib/language.js';
+import { translated, type Language, type Localized } from '../../lib/language.js';
 import type { IdeaStatus } from '../idea/idea.entity.js';
 import type { NotificationEntity } from './notification.entity.js';
 import type { DetailedStatus } from '../service-request/service-request.entity.js';
 import { chicagoDate, statusWords } from '../reporter-updates/reporter-updates.messages.js';
 
-/** The same text in each language. */
-export type Localized = Record<Language, string>;
+export type { Localized };
 
 /** An area as a notification names it: "Ward 47" / "Distrito 47", or a community area's name. */
 export function areaName(area: { kind: string; number: number; name: string }): Localized {
@@ -149,11 +148,9 @@ export function notificationText(
   n: { title: string; body: string; translations?: NotificationEntity['translations'] | null },
   language: Language,
 ): { title: string; body: string } {
-  if (language === 'en') return { title: n.title, body: n.body };
-  const other = n.translations?.[language];
   return {
-    title: other?.title?.trim() ? other.title : n.title,
-    body: typeof other?.body === 'string' ? other.body : n.body,
+    title: translated(n.translations, language, 'title', n.title),
+    body: translated(n.translations, language, 'body', n.body),
   };
 }
 

@@ -2,7 +2,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DeliveryChannel, NotificationKind } from './notification.entity.js';
 import { NotificationEntity, OutboxEntity } from './notification.entity.js';
-import type { Localized } from './notification.messages.js';
+import type { Language, Localized } from '../../lib/language.js';
+import { notificationText } from './notification.messages.js';
 
 /** One notification to write (or to fold into a recent one with the same coalescing key). */
 export interface NotificationDraft {
@@ -19,11 +20,24 @@ export interface NotificationDraft {
   coalescedTitle?: (count: number) => Localized;
 }
 
-/** The English title and body of a draft, and the other languages beside them. */
-function texts(title: Localized, body: string | Localized | undefined, keptBody: string) {
-  const en = typeof body === 'string' ? body : (body?.en ?? keptBody);
-  const es = typeof body === 'string' ? body : (body?.es ?? keptBody);
-  return { title: title.en, body: en, translations: { es: { title: title.es, body: es } } };
+/**
+ * A notification's columns: the English title and body, the other languages beside them. A draft
+ * without a body keeps `kept`'s (a folded notification's) in each language.
+ */
+function texts(
+  title: Localized,
+  body: string | Localized | undefined,
+  kept?: Pick<NotificationEntity, 'title' | 'body' | 'translations'>,
+) {
+  const bodyIn = (language: Language) =>
+    typeof body === 'string'
+      ? body
+      : (body?.[language] ?? (kept ? notificationText(kept, language).body : ''));
+  return {
+    title: title.en,
+    body: bodyIn('en'),
+    translations: { es: { title: title.es, body: bodyIn('es') } },
+  };
 }
 
 /** Notifications, preferences and the outbox. */
@@ -63,7 +77,7 @@ export class NotificationRepository {
       if (existing) {
         existing.count += 1;
         const title = draft.coalescedTitle ? draft.coalescedTitle(existing.count) : draft.title;
-        Object.assign(existing, texts(title, draft.body, existing.body));
+        Object.assign(existing, texts(title, draft.body, existing));
         existing.readAt = null;
         return repo.save(existing);
       }
@@ -74,7 +88,7 @@ export class NotificationRepository {
         kind: draft.kind,
         targetType: draft.targetType,
         targetId: draft.targetId,
-        ...texts(draft.title, draft.body, ''),
+        ...texts(draft.title, draft.body),
         coalesceKey: draft.coalesceKey ?? null,
         count: 1,
       }),

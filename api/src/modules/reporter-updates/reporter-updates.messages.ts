@@ -3,10 +3,11 @@
  * that their report arrived, that its status changed (or a public note was added), and that it
  * was merged into another request. Status words are the same ones the SMS status answer uses.
  */
+import type { Language } from '../../lib/language.js';
 import type { DetailedStatus } from '../service-request/service-request.entity.js';
 
-export type UpdateLanguage = 'en' | 'es';
-export const UPDATE_LANGUAGES: readonly UpdateLanguage[] = ['en', 'es'];
+/** The languages reporters are written to in: Stoop's own (lib/language.ts). */
+export type UpdateLanguage = Language;
 
 const STATUS_ES: Record<DetailedStatus, string> = {
   SUBMITTED: 'recibida',

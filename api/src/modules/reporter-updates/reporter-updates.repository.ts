@@ -1,5 +1,8 @@
 /** SQL of reporter updates: subscriptions by e-mail and phone, and the e-mail outbox. */
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Localized, Translations } from '../../lib/language.js';
+import { serviceNames } from '../service-definition/catalogue-text.js';
+import type { ServiceText } from '../service-definition/service-definition.entity.js';
 import type { UpdateLanguage } from './reporter-updates.messages.js';
 
 /** A subscribed address with the language of its messages. */
@@ -102,17 +105,13 @@ export class ReporterUpdatesRepository {
     await manager.query(`DELETE FROM sms_subscriptions WHERE request_id = $1`, [fromId]);
   }
 
-  /** The service's name in English and Spanish (English where untranslated), in the caller's transaction. */
-  async serviceNames(
-    manager: EntityManager,
-    serviceDefinitionId: string,
-  ): Promise<Record<'en' | 'es', string>> {
+  /** The service's name in every language (English where untranslated), in the caller's transaction. */
+  async serviceNames(manager: EntityManager, serviceDefinitionId: string): Promise<Localized> {
     const [row] = (await manager.query(
-      `SELECT name, COALESCE(NULLIF(btrim(translations #>> '{es,name}'), ''), name) AS es
-       FROM service_definitions WHERE id = $1`,
+      `SELECT name, translations FROM service_definitions WHERE id = $1`,
       [serviceDefinitionId],
-    )) as { name: string; es: string }[];
-    return { en: row?.name ?? '', es: row?.es ?? row?.name ?? '' };
+    )) as { name: string; translations: Translations<ServiceText> }[];
+    return serviceNames(row ?? { name: '', translations: {} });
   }
 
   async tokenOf(manager: EntityManager, requestId: string, email: string): Promise<string | null> {

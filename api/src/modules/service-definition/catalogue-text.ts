@@ -3,7 +3,13 @@
  * and its choices' labels. English is the row itself; a missing or blank translation falls back to
  * it. Used by the GraphQL resolvers, the SMS conversation and the messages to reporters.
  */
-import { translated, type Language, type Translations } from '../../lib/language.js';
+import {
+  LANGUAGES,
+  translated,
+  type Language,
+  type Localized,
+  type Translations,
+} from '../../lib/language.js';
 import type { AttributeText, AttributeValue, ServiceText } from './service-definition.entity.js';
 
 interface ServiceLike {
@@ -20,8 +26,16 @@ interface AttributeLike {
 }
 
 /** A service's name in a language. */
-export function serviceName(service: ServiceLike, language: Language): string {
+export function serviceName(
+  service: Pick<ServiceLike, 'name' | 'translations'>,
+  language: Language,
+): string {
   return translated(service.translations, language, 'name', service.name);
+}
+
+/** A service's name in every language. */
+export function serviceNames(service: Pick<ServiceLike, 'name' | 'translations'>): Localized {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, serviceName(service, l)])) as Localized;
 }
 
 /** A service's description in a language. */

@@ -39,7 +39,6 @@ import type {
   ServiceRequestRepository,
 } from './service-request.repository.js';
 import { statusOf } from './service-request.entity.js';
-import { UPDATE_LANGUAGES } from '../reporter-updates/reporter-updates.messages.js';
 import type { UpdateLanguage } from '../reporter-updates/reporter-updates.messages.js';
 import type {
   UpdateChannel,
@@ -55,8 +54,9 @@ import type {
   ServiceRequestEntity,
   Visibility,
 } from './service-request.entity.js';
+import { isLanguage } from '../../lib/language.js';
 import { NOTIFY, areaName } from '../notification/notification.messages.js';
-import { serviceName } from '../service-definition/catalogue-text.js';
+import { serviceNames } from '../service-definition/catalogue-text.js';
 
 /** A submission, as every door hands it over. */
 export interface SubmitRequestInput {
@@ -263,7 +263,7 @@ export class ServiceRequestService {
       problems.push({ field: 'input.contact.phone', message: 'is needed for updates by text' });
     }
     const language = input.contact?.language?.trim().toLowerCase() || 'en';
-    if (!(UPDATE_LANGUAGES as readonly string[]).includes(language)) {
+    if (!isLanguage(language)) {
       problems.push({ field: 'input.contact.language', message: 'must be en or es' });
     }
     const mediaUrl = input.mediaUrl?.trim() || null;
@@ -404,10 +404,7 @@ export class ServiceRequestService {
                 kind: 'AREA_REQUEST' as const,
                 targetType: 'AREA',
                 targetId: area.id,
-                title: NOTIFY.areaRequest(where, {
-                  en: serviceName(definition, 'en'),
-                  es: serviceName(definition, 'es'),
-                }),
+                title: NOTIFY.areaRequest(where, serviceNames(definition)),
                 coalesceKey: `AREA_REQUEST:${area.id}`,
                 coalescedTitle: (n: number) => NOTIFY.areaRequests(n, where),
               })),

@@ -100,7 +100,7 @@ export class StatsResolver {
     // names in the request's language (Accept-Language); codes stay the key
     return (await this.service.topServices(root.query, limit)).map(({ translations, ...row }) => ({
       ...shares(row),
-      name: serviceName({ ...row, description: '', translations }, ctx.language),
+      name: serviceName({ name: row.name, translations }, ctx.language),
     }));
   }
 

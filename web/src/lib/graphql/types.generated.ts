@@ -1011,6 +1011,8 @@ export type AreaRequestsChangedSubscriptionVariables = Exact<{
 
 export type AreaRequestsChangedSubscription = { serviceRequestsChanged: { change: RequestChange, request: { id: string, trackingNumber: string, requestedAt: unknown, updatedAt: unknown, closedAt: unknown, status: RequestStatus, detailedStatus: DetailedStatus, address: string | null, ward: number | null, communityArea: number | null, supportCount: number, service: { code: string, name: string, group: string }, location: { latitude: number, longitude: number } } } };
 
+export type ClubNextPageFragment = { hasNextPage: boolean, endCursor: string | null };
+
 export type ClubRequestItemFragment = { id: string, trackingNumber: string, description: string, address: string | null, status: RequestStatus, detailedStatus: DetailedStatus, requestedAt: unknown, location: { latitude: number, longitude: number }, service: { code: string, name: string } };
 
 export type ClubPostItemFragment = { id: string, body: string | null, authorName: string | null, createdAt: unknown, removed: boolean, hidden: boolean, viewerIsAuthor: boolean, commentCount: number };
