@@ -878,6 +878,11 @@ describe('a club with more than a page of requests and members', () => {
     // The organizer decides on requests to join that came with the second page.
     await pressButton(page, 'Approve Asker 1');
     await members.getByText('Asker 1').waitFor();
+    // the page's buttons wait while a decision is saved and the page re-read (slower on PGlite)
+    await announced(page, /Asker 1 is now a member\./);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Decline Asker 2', exact: true }).isEnabled())
+      .toBe(true);
     await pressButton(page, 'Decline Asker 2');
     await expect.poll(() => pending.locator('.name').allTextContents()).toEqual(['Asker 3']);
     await expect
